@@ -1,0 +1,1 @@
+"""The command line: parses options, calls the core, picks a reporter, exits."""

@@ -1,0 +1,44 @@
+"""Where each value and key of a loaded map stands in the user's file.
+
+A path is a tuple of mapping keys and sequence indexes, as in
+`("stages", 1, "touchpoints", 0, "emotion")`. Positions are 1-based.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cjm.diagnostic import START, Pos
+
+Path = tuple[str | int, ...]
+
+
+@dataclass
+class Positions:
+    """Line and column of every value (and every mapping key) by path."""
+
+    values: dict[Path, Pos] = field(default_factory=dict)
+    keys: dict[Path, Pos] = field(default_factory=dict)
+
+    def of(self, path: Path) -> Pos:
+        """The value at `path`, or the nearest parent that has a position."""
+        while path:
+            if path in self.values:
+                return self.values[path]
+            path = path[:-1]
+        return self.values.get((), START)
+
+    def key(self, path: Path) -> Pos:
+        """The key that holds the value at `path` (falls back to the value)."""
+        return self.keys.get(path) or self.of(path)
+
+
+def format_path(path: Path) -> str:
+    """`("stages", 1, "touchpoints", 0, "emotion")` -> `stages[1].touchpoints[0].emotion`."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out or "(top level)"

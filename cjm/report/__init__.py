@@ -1,0 +1,43 @@
+"""Reporters, chosen by name. Each takes the results and a stream, and writes.
+
+Reporters never analyse: they format FileResults. Modules load lazily so the
+hook path imports only the reporter it uses.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+from typing import Protocol, TextIO
+
+from cjm.engine import FileResult
+
+REPORTERS = {
+    "text": "cjm.report.text",
+    "json": "cjm.report.json_report",
+    "github": "cjm.report.github",
+    "sarif": "cjm.report.sarif",
+}
+
+
+class Reporter(Protocol):
+    def __call__(self, results: Sequence[FileResult], stream: TextIO) -> None: ...
+
+
+def get_reporter(name: str) -> Reporter:
+    """The `report` function of the reporter called `name` (KeyError when unknown)."""
+    module = importlib.import_module(REPORTERS[name])
+    reporter: Reporter = module.report
+    return reporter
+
+
+def summary_counts(results: Sequence[FileResult]) -> dict[str, int]:
+    from cjm.diagnostic import Severity
+
+    return {
+        "files": len(results),
+        "valid": sum(1 for r in results if r.valid),
+        "errors": sum(r.count(Severity.ERROR) for r in results),
+        "warnings": sum(r.count(Severity.WARNING) for r in results),
+        "infos": sum(r.count(Severity.INFO) for r in results),
+    }

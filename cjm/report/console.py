@@ -1,0 +1,30 @@
+"""The one place a rich Console is built.
+
+Colour follows the terminal: off when the stream is not a terminal or when
+NO_COLOR is set (rich reads both). Tests pin the width and turn colour off.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def make_console(stream: TextIO, *, width: int | None = None, color: bool | None = None) -> Console:
+    from rich.console import Console
+
+    if width is None and os.environ.get("CJM_WIDTH", "").isdigit():
+        width = int(os.environ["CJM_WIDTH"])
+    no_color = color is False or "NO_COLOR" in os.environ
+    return Console(
+        file=stream,
+        width=width,
+        no_color=no_color,
+        force_terminal=True if color else None,
+        highlight=False,
+        emoji=False,
+        soft_wrap=False,
+    )

@@ -1,0 +1,23 @@
+"""`--format json`: one object on stdout, exactly as the spec shows."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import TextIO
+
+from cjm.engine import FileResult
+from cjm.report import summary_counts
+
+
+def document(results: Sequence[FileResult]) -> dict[str, object]:
+    return {
+        "version": 1,
+        "files": [r.to_dict() for r in results],
+        "summary": summary_counts(results),
+    }
+
+
+def report(results: Sequence[FileResult], stream: TextIO) -> None:
+    json.dump(document(results), stream, indent=2, ensure_ascii=False)
+    stream.write("\n")

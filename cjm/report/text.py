@@ -1,0 +1,84 @@
+"""`--format text`: each finding at file:line:column with a code frame, then a summary."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TextIO
+
+from cjm.diagnostic import Diagnostic, Severity
+from cjm.engine import FileResult
+from cjm.report import summary_counts
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+CONTEXT_LINES = 1
+
+
+def summary_line(results: Sequence[FileResult]) -> str:
+    """`3 maps checked: 1 invalid (2 errors), 4 warnings` and the like."""
+    counts = summary_counts(results)
+    files = counts["files"]
+    head = f"{files} map{'s' if files != 1 else ''} checked"
+    parts = []
+    invalid = files - counts["valid"]
+    if invalid:
+        errors = counts["errors"]
+        parts.append(f"{invalid} invalid ({errors} error{'s' if errors != 1 else ''})")
+    for key in ("warnings", "infos"):
+        if counts[key]:
+            parts.append(f"{counts[key]} {key[:-1] if counts[key] == 1 else key}")
+    if not parts:
+        return f"{head}: all valid, nothing to fix"
+    return f"{head}: {', '.join(parts)}"
+
+
+def report(results: Sequence[FileResult], stream: TextIO) -> None:
+    if not any(r.diagnostics for r in results):
+        stream.write(summary_line(results) + "\n")  # the hook's common case needs no rich
+        return
+    from rich.text import Text
+
+    from cjm.report.console import make_console
+
+    console = make_console(stream)
+    for result in results:
+        for diagnostic in result.diagnostics:
+            print_diagnostic(console, result, diagnostic)
+    failed = any(not r.valid for r in results)
+    console.print(Text(summary_line(results), style="bold red" if failed else "bold"))
+
+
+def print_diagnostic(console: Console, result: FileResult, d: Diagnostic) -> None:
+    from rich.text import Text
+
+    head = Text()
+    head.append(f"{result.path}:{d.line}:{d.column}", style="bold")
+    head.append(": ")
+    head.append(d.severity.value, style=STYLES.get(d.severity, ""))
+    head.append(f" [{d.rule}] ", style="dim")
+    head.append(d.message)
+    console.print(head, soft_wrap=True)
+    print_frame(console, result.lines, d)
+    if d.hint:
+        console.print(Text.assemble(("  hint: ", "cyan"), d.hint), soft_wrap=True)
+    console.print()
+
+
+def print_frame(console: Console, lines: list[str], d: Diagnostic) -> None:
+    """The offending line (and the one before) with a caret under the column."""
+    from rich.text import Text
+
+    if not 1 <= d.line <= len(lines):
+        return
+    first = max(1, d.line - CONTEXT_LINES)
+    width = len(str(d.line))
+    for number in range(first, d.line + 1):
+        line = lines[number - 1].replace("\t", " ")
+        style = "" if number == d.line else "dim"
+        console.print(Text.assemble((f"  {number:>{width}} | ", "dim"), (line, style)),
+                      soft_wrap=True)
+    caret = " " * (d.column - 1) + "^"
+    console.print(Text.assemble((f"  {'':>{width}} | ", "dim"),
+                                (caret, STYLES.get(d.severity, "bold"))), soft_wrap=True)

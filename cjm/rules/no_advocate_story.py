@@ -1,0 +1,66 @@
+"""No touchpoint has `step: share` with advocate storytelling: referral never becomes word of mouth.
+
+Good engagement turns corporate storytelling (the brand tells its story)
+into advocate storytelling (customers tell it for the brand). A map without
+a single share told by a customer or advocate never reaches word of mouth.
+Storytelling defaults to advocate when the actor is a customer or advocate.
+
+Fails on:
+
+    cjm: 1
+    title: Acme onboarding
+    phases: [referral]
+    stages:
+      - phase: referral
+        touchpoints:
+          - {id: brand-post, title: We post a customer quote, step: share, actor: brand}
+
+Passes on:
+
+    cjm: 1
+    title: Acme onboarding
+    phases: [referral]
+    stages:
+      - phase: referral
+        touchpoints:
+          - {id: maya-review, title: Maya reviews us on G2, step: share, actor: customer}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cjm.diagnostic import Finding, Severity
+from cjm.model import JourneyMap
+from cjm.score import is_advocate_share
+
+ID = "no-advocate-story"
+SEVERITY = Severity.WARNING
+STRUCTURAL = False
+
+
+def check(journey: JourneyMap) -> Iterator[Finding]:
+    touchpoints = journey.touchpoints
+    if not touchpoints or any(is_advocate_share(tp) for tp in touchpoints):
+        return
+    shares = [tp for tp in touchpoints if tp.step == "share"]
+    if shares:
+        last = shares[-1]
+        yield Finding(
+            ID,
+            f"every share is told by the brand: let a customer or advocate tell "
+            f"'{last.label}' (actor: customer, or storytelling: advocate)",
+            journey.pos((*last.path, "step")),
+            phase=last.phase,
+            hint="advocate storytelling is what turns a journey into word of mouth",
+        )
+        return
+    last_tp = touchpoints[-1]
+    yield Finding(
+        ID,
+        "no touchpoint shares the story: add a `step: share` touchpoint where a customer "
+        "tells others (actor: customer or advocate)",
+        journey.pos(last_tp.path),
+        phase=last_tp.phase,
+        hint="referral is where advocate storytelling usually happens",
+    )
