@@ -9,6 +9,7 @@ limit with a message, never a hang).
 
 from __future__ import annotations
 
+import codecs
 import math
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
@@ -68,11 +69,12 @@ def load_bytes(raw: bytes, name: str = "<map>") -> Loaded:
     """Decode and load bytes (a BOM is allowed; UTF-8 only)."""
     if b"\x00" in raw[:8192]:
         return _failed(name, "", "this is a binary file, not a YAML journey map")
+    body = raw.removeprefix(codecs.BOM_UTF8)
     try:
-        text = raw.decode("utf-8-sig")
+        text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        pos = _offset_pos(raw, exc.start)
-        return _failed(name, "", f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x}); "
+        pos = _offset_pos(body, exc.start)
+        return _failed(name, "", f"the file is not UTF-8 text (byte 0x{body[exc.start]:02x}); "
                        "save it as UTF-8 in your editor", pos)
     return load_text(text, name)
 
@@ -115,9 +117,10 @@ def _failed(name: str, text: str, message: str, pos: Pos = START) -> Loaded:
 
 
 def _offset_pos(raw: bytes, offset: int) -> Pos:
-    before = raw[:offset]
-    line_start = before.rfind(b"\n") + 1
-    return Pos(before.count(b"\n") + 1, offset - line_start + 1)
+    """The line and column (in characters, as the parser counts) of a byte offset."""
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    column = len(raw[line_start:offset].decode("utf-8", "replace")) + 1
+    return Pos(raw.count(b"\n", 0, offset) + 1, column)
 
 
 def _mark_pos(mark: Any) -> Pos:
@@ -153,6 +156,7 @@ class _Builder:
         self.loaded = loaded
         self.positions = loaded.positions
         self.count = 0
+        self.open: set[int] = set()  # ids of the collections being built (alias loops, depth)
 
     def build(self, node: Any, path: Path) -> Any:
         self.count += 1
@@ -166,9 +170,23 @@ class _Builder:
             return self._scalar(node, pos)
         if node.tag not in (f"{_YAML}seq", f"{_YAML}map"):
             self._bad_tag(node.tag, pos)
-        if kind == "sequence":
-            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-        return self._mapping(node, path)
+        self._enter(node, pos)
+        try:
+            if kind == "sequence":
+                return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+            return self._mapping(node, path)
+        finally:
+            self.open.discard(id(node))
+
+    def _enter(self, node: Any, pos: Pos) -> None:
+        """Refuse an alias that contains itself, and nesting (after aliases) past the limit."""
+        if id(node) in self.open:
+            raise _LimitExceeded("an alias is used inside the value it names, so the map "
+                                 "never ends; write the values out instead", pos)
+        if len(self.open) >= MAX_DEPTH:
+            raise _LimitExceeded(f"the map nests deeper than {MAX_DEPTH} levels "
+                                 "once its aliases are expanded", pos)
+        self.open.add(id(node))
 
     def _mapping(self, node: Any, path: Path) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -179,14 +197,15 @@ class _Builder:
                 continue
             key_pos = _mark_pos(key_node.start_mark)
             key = self._key(key_node, key_pos)
+            key_path: Path = (*path, key)
             if key in out:
-                first = self.positions.keys[(*path, key)]
+                first = self.positions.keys[key_path]
                 self.loaded.findings.append(Finding(
                     "duplicate-key", f"the key '{key}' is repeated (first at line {first.line})",
                     key_pos, hint="remove one of the two, or merge their values"))
                 continue
-            self.positions.keys[(*path, key)] = key_pos
-            out[key] = self.build(value_node, (*path, key))
+            self.positions.keys.setdefault(key_path, key_pos)  # explicit keys win over merged ones
+            out[key] = self.build(value_node, key_path)
         for merged in merges:
             self._merge(out, merged, path)
         return out

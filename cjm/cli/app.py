@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from typing import Annotated, Optional
 
 import typer
@@ -98,3 +97,62 @@ def run_app(args: list[str]) -> int:
 
 
 
+
+
+@app.command()
+def render(
+    paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Map files or folders.")],
+    out: Annotated[str, typer.Option("--out", "-o", help="Folder for NAME.html and NAME.svg.")],
+    to: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--to", help="html or svg (default: both).")] = None,
+    template_dir: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--template-dir", help="Your templates; the built-in ones fill the gaps.")] = None,
+    dot: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--dot", envvar="CJM_DOT", help="A Graphviz `dot` to use instead of graphviz-pure.")] = None,
+) -> int:
+    """Write a self-contained HTML journey map and an SVG flow diagram per valid map."""
+    from cjm.cli.render_cmd import run_render
+
+    return run_render(paths, out, to, template_dir, dot)
+
+
+@app.command()
+def init(
+    path: Annotated[str, typer.Argument(help="The new map file.")] = "journey.cjm.yaml",
+    title: Annotated[Optional[str], typer.Option("--title", help="The map's title.")] = None,  # noqa: UP045
+    persona: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--persona", help="The persona's name.")] = None,
+    phases: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--phases", help="Comma-separated phases, e.g. awareness,trial,referral.")] = None,
+    from_sample: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--from", help="Start from a shipped sample map (name or 'list').")] = None,
+) -> int:
+    """Start a new map from a template (never overwrites a file)."""
+    from cjm.cli.init_cmd import run_init
+
+    return run_init(path, title, persona, phases, from_sample)
+
+
+@app.command()
+def fmt(
+    paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Map files or folders.")],
+    check: Annotated[bool, typer.Option(
+        "--check", help="Change nothing; exit 1 and show a diff if a map would change.")] = False,
+) -> int:
+    """Rewrite maps in the canonical layout, keeping every comment and value."""
+    from cjm.cli.fmt_cmd import run_fmt
+
+    return run_fmt(paths, check)
+
+
+@app.command()
+def preview(
+    path: Annotated[str, typer.Argument(help="The map to preview.")],
+    port: Annotated[int, typer.Option("--port", help="0 picks a free port.")] = 0,
+    open_browser: Annotated[bool, typer.Option("--open/--no-open",
+                                               help="Open the page in a browser.")] = False,
+) -> int:
+    """Serve the rendered map on localhost and reload it when the file changes."""
+    from cjm.cli.preview_cmd import run_preview
+
+    return run_preview(path, port, open_browser)

@@ -1,0 +1,162 @@
+"""`--format sarif`: SARIF 2.1.0 for GitHub code scanning (`upload-sarif`).
+
+One run, the tool `cjm` with every rule of the registry (its docstring is
+the rule's help), and one result per finding. Paths are kept as given,
+relative to `%SRCROOT%` (the repository root on GitHub), so run
+`cjm validate` from the root. Columns count Unicode code points. Each result
+has a partial fingerprint, a hash of rule, path and message that does not
+move when lines are added above a finding, so GitHub keeps tracking an alert.
+The output is deterministic: the same maps give the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+import json
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import PurePath
+from typing import Any, TextIO
+from urllib.parse import quote
+
+from cjm.diagnostic import Diagnostic, Severity
+from cjm.engine import FileResult
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://github.com/cjm-maps/cjm"
+SRCROOT = "%SRCROOT%"
+FINGERPRINT_KEY = "cjmFingerprint/v1"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note",
+          Severity.OFF: "none"}
+HINT_SEPARATOR = " — "
+
+
+def report(results: Sequence[FileResult], stream: TextIO) -> None:
+    json.dump(document(results), stream, indent=2, ensure_ascii=False)
+    stream.write("\n")
+
+
+def document(results: Sequence[FileResult]) -> dict[str, Any]:
+    """The whole SARIF log as plain data."""
+    from cjm.rules import RULES
+
+    rule_index = {rule: i for i, rule in enumerate(RULES)}
+    return {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": driver()},
+            "columnKind": "unicodeCodePoints",
+            "originalUriBaseIds": {SRCROOT: {"description": {
+                "text": "The folder cjm was run from, normally the repository root."}}},
+            "results": list(_results(results, rule_index)),
+        }],
+    }
+
+
+def driver() -> dict[str, Any]:
+    """The tool: name, version and every rule cjm knows."""
+    import cjm
+    from cjm.rules import RULES
+
+    return {
+        "name": "cjm",
+        "version": cjm.__version__,
+        "semanticVersion": cjm.__version__,
+        "informationUri": INFORMATION_URI,
+        "rules": [rule_descriptor(rule) for rule in RULES],
+    }
+
+
+def rule_descriptor(rule: str) -> dict[str, Any]:
+    from cjm.rules import RULES, default_severity, summary
+
+    doc = inspect.cleandoc(RULES[rule].__doc__ or rule)
+    return {
+        "id": rule,
+        "name": "".join(part.capitalize() for part in rule.split("-")),
+        "shortDescription": {"text": summary(rule)},
+        "fullDescription": {"text": prose(doc)},
+        "help": {"text": doc, "markdown": doc_markdown(doc)},
+        "defaultConfiguration": {"level": LEVELS[default_severity(rule)]},
+    }
+
+
+def prose(doc: str) -> str:
+    """The docstring's paragraphs before its examples, each on one line."""
+    paragraphs = []
+    for paragraph in doc.split("\n\n"):
+        if paragraph.startswith(("Fails on", "Passes on", "    ")):
+            break
+        paragraphs.append(" ".join(line.strip() for line in paragraph.splitlines()))
+    return "\n\n".join(paragraphs)
+
+
+def doc_markdown(doc: str) -> str:
+    """The docstring with its indented YAML examples as fenced code blocks."""
+    out: list[str] = []
+    in_code = False
+    for line in doc.splitlines():
+        indented = line.startswith("    ")
+        if indented and not in_code:
+            out.append("```yaml")
+            in_code = True
+        elif in_code and line.strip() and not indented:
+            _close_fence(out)
+            in_code = False
+        out.append(line[4:] if in_code else line)
+    if in_code:
+        _close_fence(out)
+    return "\n".join(out)
+
+
+def _close_fence(out: list[str]) -> None:
+    """End a code block before the blank lines that separated it from the prose."""
+    blanks = 0
+    while out and not out[-1].strip():
+        out.pop()
+        blanks += 1
+    out.append("```")
+    out.extend([""] * blanks)
+
+
+def _results(results: Sequence[FileResult], rule_index: dict[str, int]) -> list[dict[str, Any]]:
+    out = []
+    for file_result in results:
+        seen: Counter[tuple[str, str]] = Counter()
+        for d in file_result.diagnostics:
+            occurrence = seen[(d.rule, d.message)]
+            seen[(d.rule, d.message)] += 1
+            out.append(result(file_result.path, d, rule_index, occurrence))
+    return out
+
+
+def result(path: str, d: Diagnostic, rule_index: dict[str, int], occurrence: int = 0) -> dict[str, Any]:
+    """One finding; `occurrence` tells apart findings with the same rule and message."""
+    entry: dict[str, Any] = {"ruleId": d.rule}
+    if d.rule in rule_index:
+        entry["ruleIndex"] = rule_index[d.rule]
+    text = d.message if not d.hint else f"{d.message}{HINT_SEPARATOR}{d.hint}"
+    entry["level"] = LEVELS.get(d.severity, "warning")
+    entry["message"] = {"text": text}
+    entry["locations"] = [{"physicalLocation": {
+        "artifactLocation": artifact_location(path),
+        "region": {"startLine": max(1, d.line), "startColumn": max(1, d.column)},
+    }}]
+    entry["partialFingerprints"] = {FINGERPRINT_KEY: fingerprint(path, d, occurrence)}
+    return entry
+
+
+def artifact_location(path: str) -> dict[str, str]:
+    """A relative path as a URI under %SRCROOT%; an absolute one as a file URI."""
+    pure = PurePath(path)
+    if pure.is_absolute():
+        return {"uri": pure.as_uri()}
+    return {"uri": quote(pure.as_posix(), safe="/"), "uriBaseId": SRCROOT}
+
+
+def fingerprint(path: str, d: Diagnostic, occurrence: int = 0) -> str:
+    """A stable hash of rule, path and message (and the repeat count)."""
+    key = "\0".join((d.rule, PurePath(path).as_posix(), d.message, str(occurrence)))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]

@@ -1,0 +1,28 @@
+"""`cjm score --format json`, as the spec shows (keys may be added, none renamed)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from cjm.engine import FileResult
+
+
+def file_entry(result: FileResult) -> dict[str, Any]:
+    entry: dict[str, Any] = {"path": result.path, "valid": result.valid}
+    if result.score is None:
+        entry.update(score=None, engagement_ratio=None, advocate_shares=None, phases=[])
+    else:
+        entry.update(result.score.to_dict())
+    entry["diagnostics"] = [d.to_dict() for d in result.diagnostics]
+    return entry
+
+
+def report(results: Sequence[FileResult], stream: TextIO) -> None:
+    scored = [r.score.score for r in results if r.score]
+    average = round(sum(scored) / len(scored), 1) if scored else None
+    doc = {"version": 1, "files": [file_entry(r) for r in results],
+           "summary": {"files": len(results), "average_score": average}}
+    json.dump(doc, stream, indent=2, ensure_ascii=False)
+    stream.write("\n")
