@@ -1,9 +1,9 @@
 """Deterministic generator of valid cjm journey maps, for benchmarks and tests.
 
-Every map follows docs of the cjm format, version 1
-(cjm: 1, title, persona, narrative, stages of touchpoints). The generator
-aims at maps that have no error and, with at least five stages and four
-touchpoints per stage, no warning either:
+Every map follows the cjm journey-map format, version 1 (cjm: 1, title,
+persona, narrative, stages of touchpoints). Maps never have an error and,
+with at least five stages and four touchpoints per stage, no warning either
+(they score 100):
 
 * stages walk the phases awareness -> referral in order; several stages may
   share a phase, and with fewer than five stages ``phases:`` lists only the
@@ -168,7 +168,7 @@ def header_lines(rng: random.Random, seed: int, n_stages: int) -> list[str]:
         f"  open_role: {q('The friend who recommends it next')}",
         f"  story: {q(f'{name} finds {brand} and tells others.')}",
     ]
-    if n_stages < len(PHASES):
+    if 0 < n_stages < len(PHASES):
         lines.append(f"phases: [{', '.join(stage_phases(n_stages))}]")
     lines.append("stages:" if n_stages else "stages: []")
     return lines
@@ -232,7 +232,7 @@ def generate_map(seed: int, n_stages: int = 5, touchpoints_per_stage: int = 4) -
         raise ValueError("n_stages and touchpoints_per_stage must be >= 0")
     rng = random.Random(seed)
     lines = header_lines(rng, seed, n_stages)
-    if touchpoints_per_stage == 0:
+    if n_stages == 0 or touchpoints_per_stage == 0:
         for stage, phase in enumerate(stage_phases(n_stages)):
             lines += stage_lines(stage, phase, 0)
         return "\n".join(lines) + "\n"
@@ -325,7 +325,11 @@ def main(argv: list[str] | None = None) -> int:
         paths.append(big)
     total = sum(path.stat().st_size for path in paths)
     print(f"wrote {len(paths)} map(s), {total:,} bytes, to {args.out_dir}")
-    failures = verify_yaml(paths) if args.verify else []
+    try:
+        failures = verify_yaml(paths) if args.verify else []
+    except ImportError:
+        print("--verify needs ruamel.yaml: pip install ruamel.yaml", file=sys.stderr)
+        return 2
     for failure in failures:
         print(failure, file=sys.stderr)
     if args.verify and not failures:

@@ -51,6 +51,8 @@ def _toml_load(path: Path) -> dict[str, Any]:
 
 
 def _section(path: Path) -> dict[str, Any] | None:
+    if path.name == "pyproject.toml" and "cjm" not in _read_text(path):
+        return None  # most projects' pyproject has no cjm section: skip the TOML parser
     data = _toml_load(path)
     tool = data.get("tool", {})
     section = tool.get("cjm") if isinstance(tool, dict) else None
@@ -59,6 +61,13 @@ def _section(path: Path) -> dict[str, Any] | None:
     if section is not None and not isinstance(section, dict):
         raise ConfigError(f"{path}: [tool.cjm] must be a table")
     return section
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text("utf-8", errors="replace")
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from None
 
 
 @cache

@@ -89,12 +89,24 @@ def check_loaded(loaded: Loaded, config: Config) -> FileResult:
         phases = list(config.phases) if config.phases else None
         journey = build_model(loaded.data, loaded.positions, phases)
     if journey is not None:
-        for module in rules.RULES.values():
-            if module.check is not None:
-                findings += module.check(journey)
+        findings += _run_rules(journey, structural=True)
+        if not any(f.rule in rules.STRUCTURAL for f in findings):
+            findings += _run_rules(journey, structural=False)
     diagnostics = _stamp(findings, config, lines)
     score = score_map(journey) if journey is not None else None
     return FileResult(loaded.path, diagnostics, lines, journey, score, config)
+
+
+def _run_rules(journey: JourneyMap, *, structural: bool) -> list[Finding]:
+    """The structural rules, or the engagement rules: those run only on a sound map,
+    so a broken map shows what breaks it, not a flood of follow-on warnings."""
+    from cjm.rules import RULES
+
+    found: list[Finding] = []
+    for module in RULES.values():
+        if module.check is not None and module.STRUCTURAL == structural:
+            found += module.check(journey)
+    return found
 
 
 def _stamp(findings: list[Finding], config: Config, lines: list[str]) -> list[Diagnostic]:

@@ -1,22 +1,20 @@
 """Read a map file safely: bounded, position-keeping, never raising.
 
-The YAML is composed by ruamel.yaml (YAML 1.2) and turned into plain Python
-values here, so that every value keeps its position, repeated keys become
-findings instead of exceptions, no tag ever constructs an object, and alias
-expansion is counted against a limit (the "billion laughs" bomb stops at the
-limit with a message, never a hang).
+Bytes are checked (size, binary, UTF-8), then cjm.yaml_build turns the
+parser's events into plain values with positions. Every problem becomes a
+`yaml-syntax` or `duplicate-key` finding at its position.
 """
 
 from __future__ import annotations
 
 import codecs
-import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
 
 from cjm.diagnostic import START, Finding, Pos
-from cjm.positions import Path, Positions
+from cjm.positions import LineIndex, Positions
 
 MAX_BYTES = 10 * 1024 * 1024
 """A map file larger than this is not read (10 MiB)."""
@@ -25,15 +23,7 @@ MAX_DEPTH = 64
 MAX_NODES = 250_000
 """Values in a map after expanding aliases; more is a finding (alias bombs)."""
 
-_YAML = "tag:yaml.org,2002:"
-_SCALAR_TAGS = {f"{_YAML}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
-_MERGE = f"{_YAML}merge"
-
-
-class _LimitExceeded(Exception):
-    def __init__(self, message: str, pos: Pos) -> None:
-        super().__init__(message)
-        self.pos = pos
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass
@@ -48,7 +38,12 @@ class Loaded:
 
     @property
     def lines(self) -> list[str]:
-        return self.text.splitlines()
+        """The lines as YAML counts them: split at \\n, \\r\\n or \\r only (str.splitlines
+        also splits at U+2028, NEL and others, which YAML 1.2 keeps inside a line)."""
+        lines = _LINE_BREAK.split(self.text)
+        if lines[-1] == "":
+            lines.pop()
+        return lines
 
 
 def load_file(path: str | FsPath) -> Loaded:
@@ -86,30 +81,22 @@ def load_text(text: str, name: str = "<map>") -> Loaded:
         loaded.findings.append(Finding("yaml-syntax", f"the map is larger than {MAX_BYTES:,} "
                                        "bytes; split the journey into several maps", START))
         return loaded
+    from cjm.yaml_build import Builder, LimitExceeded
+
+    from cjm.positions import LineIndex
+
+    lines = LineIndex(text)
+    builder = Builder(loaded.positions, loaded.findings, lines, max_depth=MAX_DEPTH, max_nodes=MAX_NODES)
     try:
-        node = _compose(text)
-    except Exception as exc:  # ruamel raises many error types; all are the user's YAML
-        loaded.findings.append(_syntax_finding(exc))
-        return loaded
-    if node is None:
+        loaded.data = builder.build(text)
+    except LimitExceeded as exc:
+        loaded.findings.append(Finding("yaml-syntax", str(exc), exc.pos, hint=exc.hint))
+    except Exception as exc:  # the parsers raise many error types; all are about the user's YAML
+        loaded.findings.append(_syntax_finding(exc, text, lines))
+    if loaded.data is None and not loaded.findings:
         loaded.findings.append(Finding("yaml-syntax", "the file is empty", START,
                                        hint="start with `cjm: 1` and a `title:`"))
-        return loaded
-    builder = _Builder(loaded)
-    try:
-        loaded.data = builder.build(node, ())
-    except _LimitExceeded as exc:
-        loaded.data = None
-        loaded.findings.append(Finding("yaml-syntax", str(exc), exc.pos))
     return loaded
-
-
-def _compose(text: str) -> Any:
-    from ruamel.yaml import YAML
-
-    yaml = YAML(typ="safe", pure=True)
-    yaml.max_depth = MAX_DEPTH
-    return yaml.compose(text)
 
 
 def _failed(name: str, text: str, message: str, pos: Pos = START) -> Loaded:
@@ -123,23 +110,35 @@ def _offset_pos(raw: bytes, offset: int) -> Pos:
     return Pos(raw.count(b"\n", 0, offset) + 1, column)
 
 
-def _mark_pos(mark: Any) -> Pos:
-    return Pos(mark.line + 1, mark.column + 1)
-
-
-def _syntax_finding(exc: Exception) -> Finding:
+def _syntax_finding(exc: Exception, text: str, lines: LineIndex) -> Finding:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or str(exc)
-    problem = str(problem).strip()
-    if "maximum depth" in problem:
-        problem = f"the map nests deeper than {MAX_DEPTH} levels"
-    pos = _mark_pos(mark) if mark is not None else START
-    return Finding("yaml-syntax", f"YAML syntax error: {problem}", pos, hint=_syntax_hint(problem))
+    problem = getattr(exc, "problem", None) or getattr(exc, "context", None)
+    problem = str(problem or getattr(exc, "reason", None) or exc).strip()
+    character = getattr(exc, "character", None)
+    if isinstance(character, str) and character:
+        problem = f"the character U+{ord(character):04X} is not allowed in YAML text"
+    position = getattr(exc, "position", None)
+    if mark is not None:
+        position = mark.index
+    pos = lines.pos(position) if isinstance(position, int) else START
+    hint = _syntax_hint(problem)
+    if _tab_indented(text, lines, pos):
+        hint = "indent with spaces, not tabs"
+    return Finding("yaml-syntax", f"YAML syntax error: {problem}", pos, hint=hint)
+
+
+def _tab_indented(text: str, lines: LineIndex, pos: Pos) -> bool:
+    """True when the error's line, or the one before, is indented with a tab."""
+    for number in (pos.line, pos.line - 1):
+        if 1 <= number <= len(lines.starts):
+            start = lines.starts[number - 1]
+            line = text[start:text.find("\n", start) if "\n" in text[start:] else len(text)]
+            if line[: len(line) - len(line.lstrip())].count("\t"):
+                return True
+    return False
 
 
 def _syntax_hint(problem: str) -> str | None:
-    if "tab" in problem or "\\t" in problem:
-        return "indent with spaces, not tabs"
     if "mapping values are not allowed" in problem:
         return "a value that contains ': ' needs quotes around it"
     if "could not find expected ':'" in problem or "expected <block end>" in problem:
@@ -147,123 +146,3 @@ def _syntax_hint(problem: str) -> str | None:
     if "undefined alias" in problem:
         return "define the anchor (&name) before using it (*name)"
     return None
-
-
-class _Builder:
-    """Turns composed nodes into plain values, recording positions."""
-
-    def __init__(self, loaded: Loaded) -> None:
-        self.loaded = loaded
-        self.positions = loaded.positions
-        self.count = 0
-        self.open: set[int] = set()  # ids of the collections being built (alias loops, depth)
-
-    def build(self, node: Any, path: Path) -> Any:
-        self.count += 1
-        pos = _mark_pos(node.start_mark)
-        if self.count > MAX_NODES:
-            raise _LimitExceeded(f"the map expands to more than {MAX_NODES:,} values "
-                                 "(too many aliases?); write the values out instead", pos)
-        self.positions.values.setdefault(path, pos)
-        kind = node.id
-        if kind == "scalar":
-            return self._scalar(node, pos)
-        if node.tag not in (f"{_YAML}seq", f"{_YAML}map"):
-            self._bad_tag(node.tag, pos)
-        self._enter(node, pos)
-        try:
-            if kind == "sequence":
-                return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-            return self._mapping(node, path)
-        finally:
-            self.open.discard(id(node))
-
-    def _enter(self, node: Any, pos: Pos) -> None:
-        """Refuse an alias that contains itself, and nesting (after aliases) past the limit."""
-        if id(node) in self.open:
-            raise _LimitExceeded("an alias is used inside the value it names, so the map "
-                                 "never ends; write the values out instead", pos)
-        if len(self.open) >= MAX_DEPTH:
-            raise _LimitExceeded(f"the map nests deeper than {MAX_DEPTH} levels "
-                                 "once its aliases are expanded", pos)
-        self.open.add(id(node))
-
-    def _mapping(self, node: Any, path: Path) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        merges: list[Any] = []
-        for key_node, value_node in node.value:
-            if key_node.tag == _MERGE:
-                merges.append(value_node)
-                continue
-            key_pos = _mark_pos(key_node.start_mark)
-            key = self._key(key_node, key_pos)
-            key_path: Path = (*path, key)
-            if key in out:
-                first = self.positions.keys[key_path]
-                self.loaded.findings.append(Finding(
-                    "duplicate-key", f"the key '{key}' is repeated (first at line {first.line})",
-                    key_pos, hint="remove one of the two, or merge their values"))
-                continue
-            self.positions.keys.setdefault(key_path, key_pos)  # explicit keys win over merged ones
-            out[key] = self.build(value_node, key_path)
-        for merged in merges:
-            self._merge(out, merged, path)
-        return out
-
-    def _merge(self, out: dict[str, Any], node: Any, path: Path) -> None:
-        sources = node.value if node.id == "sequence" else [node]
-        for source in sources:
-            value = self.build(source, path)
-            if isinstance(value, dict):
-                for key, item in value.items():
-                    out.setdefault(key, item)
-
-    def _key(self, node: Any, pos: Pos) -> str:
-        if node.id != "scalar":
-            self.loaded.findings.append(Finding(
-                "yaml-syntax", "a key must be plain text, not a list or mapping", pos))
-            return f"<complex key at line {pos.line}>"
-        return str(node.value)
-
-    def _scalar(self, node: Any, pos: Pos) -> Any:
-        tag, value = node.tag, node.value
-        if tag not in _SCALAR_TAGS:
-            self._bad_tag(tag, pos)
-            return value
-        if tag.endswith(":int"):
-            return _to_int(value)
-        if tag.endswith(":float"):
-            return _to_float(value)
-        if tag.endswith(":bool"):
-            return value.lower() == "true"
-        if tag.endswith(":null"):
-            return None
-        return value  # str and timestamp: dates stay text
-
-    def _bad_tag(self, tag: str, pos: Pos) -> None:
-        shown = tag.replace(_YAML, "!!")
-        raise _LimitExceeded(f"the YAML tag '{shown}' is not allowed in a journey map; "
-                             "remove it and write the value as plain text", pos)
-
-
-def _to_int(text: str) -> int | str:
-    clean = text.replace("_", "")
-    try:
-        if clean.lower().lstrip("+-").startswith(("0x", "0o", "0b")):
-            sign = -1 if clean.startswith("-") else 1
-            return sign * int(clean.lstrip("+-"), 0)
-        return int(clean)
-    except ValueError:
-        return text
-
-
-def _to_float(text: str) -> float | str:
-    clean = text.replace("_", "").lower()
-    if clean.lstrip("+-") in (".inf",):
-        return -math.inf if clean.startswith("-") else math.inf
-    if clean == ".nan":
-        return math.nan
-    try:
-        return float(clean)
-    except ValueError:
-        return text

@@ -147,7 +147,7 @@ def _touchpoint(raw: dict[str, Any], path: Path, stage_index: int, phase: str | 
 
 def _is_emotion(value: Any) -> bool:
     ok = isinstance(value, (int, float)) and not isinstance(value, bool)
-    return ok and float(value).is_integer() and -2 <= value <= 2
+    return ok and -2 <= value <= 2 and float(value).is_integer()
 
 
 def _str(value: Any) -> str | None:

@@ -42,3 +42,19 @@ def format_path(path: Path) -> str:
         else:
             out += f".{part}" if out else part
     return out or "(top level)"
+
+
+class LineIndex:
+    """Turns a character index into a line and column, counting lines as cjm shows
+    them (breaks at \\n, \\r\\n and \\r only), whatever the parser counts."""
+
+    def __init__(self, text: str) -> None:
+        import re
+
+        self.starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+
+    def pos(self, index: int) -> Pos:
+        from bisect import bisect_right
+
+        line = bisect_right(self.starts, index)
+        return Pos(line, index - self.starts[line - 1] + 1)

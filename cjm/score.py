@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from fractions import Fraction
 from typing import Any
 
 from cjm.model import ENGAGEMENTS, STEPS, JourneyMap, Touchpoint
@@ -36,9 +35,11 @@ def longest_chain(steps: Sequence[str]) -> list[str]:
     return max(best, key=len)
 
 
-def round_half_up(value: Fraction, places: int = 1) -> float:
-    scale = 10**places
-    return float(Fraction(int(value * scale + Fraction(1, 2)), scale))
+def mean_half_up(total: int, count: int) -> float:
+    """`total / count` rounded half up to one decimal, in exact integer arithmetic."""
+    count = max(count, 1)
+    tenths = (total * 20 + count) // (2 * count)
+    return tenths / 10
 
 
 @dataclass(frozen=True)
@@ -112,9 +113,8 @@ def is_advocate_share(tp: Touchpoint) -> bool:
 
 def score_map(journey: JourneyMap) -> MapScore:
     phases = [score_phase(journey, phase) for phase in journey.phases]
-    total = Fraction(sum(p.score for p in phases), max(len(phases), 1))
     levels = [effective_engagement(tp, journey) for tp in journey.touchpoints]
     levels = [level for level in levels if level]
     ratio = round(levels.count("engaged") / len(levels), 3) if levels else None
     shares = sum(1 for tp in journey.touchpoints if is_advocate_share(tp))
-    return MapScore(round_half_up(total), phases, ratio, shares)
+    return MapScore(mean_half_up(sum(p.score for p in phases), len(phases)), phases, ratio, shares)

@@ -81,22 +81,22 @@ def rules(
 
 def run_app(args: list[str]) -> int:
     """Run the typer app without letting click exit the process."""
-    import click
+    try:  # typer 0.26-0.28 bundle their own click
+        from typer._click.exceptions import ClickException
+    except ImportError:  # pragma: no cover - a typer that uses the click package
+        from click.exceptions import ClickException
 
     command = typer.main.get_command(app)
     try:
         result = command.main(args, prog_name="cjm", standalone_mode=False)
-    except click.exceptions.Exit as exc:
+    except typer.Exit as exc:
         return int(exc.exit_code)
-    except click.exceptions.Abort:
+    except typer.Abort:
         raise KeyboardInterrupt from None
-    except click.ClickException as exc:
+    except ClickException as exc:
         exc.show()
         return EXIT_USAGE
     return int(result) if isinstance(result, int) else EXIT_OK
-
-
-
 
 
 @app.command()

@@ -14,6 +14,18 @@ if TYPE_CHECKING:
 
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 CONTEXT_LINES = 1
+FRAME_WIDTH = 100
+
+
+def crop(line: str, column: int, width: int = FRAME_WIDTH) -> tuple[str, int]:
+    """A window of `line` around `column` (1-based); returns it and the column in it."""
+    if len(line) <= width:
+        return line, column
+    start = max(0, min(column - 1 - width // 2, len(line) - width))
+    window = line[start:start + width]
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if start + width < len(line) else ""
+    return prefix + window + suffix, column - start + len(prefix)
 
 
 def summary_line(results: Sequence[FileResult]) -> str:
@@ -48,6 +60,8 @@ def report(results: Sequence[FileResult], stream: TextIO) -> None:
             print_diagnostic(console, result, diagnostic)
     failed = any(not r.valid for r in results)
     console.print(Text(summary_line(results), style="bold red" if failed else "bold"))
+    if failed:
+        console.print(Text("The engagement checks run on a map once its errors are fixed.", style="dim"))
 
 
 def print_diagnostic(console: Console, result: FileResult, d: Diagnostic) -> None:
@@ -74,11 +88,15 @@ def print_frame(console: Console, lines: list[str], d: Diagnostic) -> None:
         return
     first = max(1, d.line - CONTEXT_LINES)
     width = len(str(d.line))
+    column = d.column
     for number in range(first, d.line + 1):
         line = lines[number - 1].replace("\t", " ")
+        line, shifted = crop(line, d.column)
+        if number == d.line:
+            column = shifted
         style = "" if number == d.line else "dim"
         console.print(Text.assemble((f"  {number:>{width}} | ", "dim"), (line, style)),
                       soft_wrap=True)
-    caret = " " * (d.column - 1) + "^"
+    caret = " " * (column - 1) + "^"
     console.print(Text.assemble((f"  {'':>{width}} | ", "dim"),
                                 (caret, STYLES.get(d.severity, "bold"))), soft_wrap=True)

@@ -49,6 +49,11 @@ def check(journey: JourneyMap) -> Iterator[Finding]:
         if not touchpoints:
             continue  # empty-phase reports it
         present = {tp.step for tp in touchpoints}
+        if not present - {None}:
+            yield Finding(ID, f"{phase} has no connect, inform, entertain or share touchpoint: "
+                          "tag its touchpoints with `step:`", phase_pos(journey, phase), phase=phase,
+                          hint="connect (reach them), inform, entertain, then share")
+            continue
         for step in STEPS:
             if step not in present:
                 yield Finding(ID, f"{phase} has no {step} touchpoint: {_where(step, touchpoints)}",
@@ -65,6 +70,4 @@ def _where(step: str, touchpoints: list[Touchpoint]) -> str:
         return f"add one between '{before[-1].label}' and '{after[0].label}'"
     if before:
         return f"add one after '{before[-1].label}'"
-    if after:
-        return f"add one before '{after[0].label}'"
-    return "tag its touchpoints with `step:`"
+    return f"add one before '{after[0].label}'"

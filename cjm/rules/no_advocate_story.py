@@ -51,7 +51,7 @@ def check(journey: JourneyMap) -> Iterator[Finding]:
             f"every share is told by the brand: let a customer or advocate tell "
             f"'{last.label}' (actor: customer, or storytelling: advocate)",
             journey.pos((*last.path, "step")),
-            phase=last.phase,
+            phase=last.phase if last.phase in journey.phases else None,
             hint="advocate storytelling is what turns a journey into word of mouth",
         )
         return
@@ -61,6 +61,6 @@ def check(journey: JourneyMap) -> Iterator[Finding]:
         "no touchpoint shares the story: add a `step: share` touchpoint where a customer "
         "tells others (actor: customer or advocate)",
         journey.pos(last_tp.path),
-        phase=last_tp.phase,
+        phase=last_tp.phase if last_tp.phase in journey.phases else None,
         hint="referral is where advocate storytelling usually happens",
     )

@@ -36,9 +36,9 @@ def describe(value: Any) -> str:
 
 
 def _num(value: float) -> str:
-    if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
-        return str(value)
-    return str(int(value)) if float(value).is_integer() else str(value)
+    if isinstance(value, int) or math.isnan(value) or math.isinf(value):
+        return str(value)  # an int may be too large for float()
+    return str(int(value)) if value.is_integer() else str(value)
 
 
 def suggest(word: str, choices: list[str]) -> str | None:

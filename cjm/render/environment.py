@@ -1,0 +1,66 @@
+"""The Jinja environment: a layered loader, autoescape on, strict undefined.
+
+As mkdocs' theme loader does, the user's template folder comes first and the
+built-in templates fill the gaps, so a team can restyle one partial (say
+`legend.html.j2` or `styles.css`) and keep the rest. The built-in templates
+are read from the `cjm.templates` package (the top-level `templates/` folder,
+packaged into the wheel), never from a path relative to the source tree.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    FunctionLoader,
+    StrictUndefined,
+)
+from jinja2.loaders import split_template_path
+
+BUILTIN_PACKAGE = "cjm.templates"
+BUILTIN_PREFIX = "<cjm built-in templates>"
+
+
+def builtin_source(name: str) -> tuple[str, str, None] | None:
+    """The text of built-in template `name` and a filename for tracebacks."""
+    resource = files(BUILTIN_PACKAGE)
+    for part in split_template_path(name):  # one part at a time: Python 3.10's Traversable
+        resource = resource.joinpath(part)
+    if not resource.is_file():
+        return None
+    return resource.read_text(encoding="utf-8"), f"{BUILTIN_PREFIX}/{name}", None
+
+
+def make_environment(template_dir: Path | None = None) -> Environment:
+    """An environment that loads from `template_dir` first, then the built-ins.
+
+    Autoescape is on for every template whatever its name (`.j2`, `.css`):
+    everything a map holds is text, never markup.
+    """
+    loaders: list[BaseLoader] = []
+    if template_dir is not None:
+        loaders.append(FileSystemLoader(str(template_dir)))
+    loaders.append(FunctionLoader(builtin_source))
+    return Environment(
+        loader=ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+@lru_cache(maxsize=8)
+def shared_environment(template_dir: Path | None = None) -> Environment:
+    """One environment per template folder, so templates compile once per process.
+
+    Jinja still reloads a user template whose file changed (`cjm preview`).
+    """
+    return make_environment(template_dir)

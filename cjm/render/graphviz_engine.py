@@ -1,0 +1,101 @@
+"""Find a Graphviz layout engine and turn DOT text into SVG with it.
+
+Order: the path the user gave (`--dot` / `CJM_DOT`), then `graphviz-pure`
+(installed with cjm) in this interpreter's scripts folder, which is not on
+PATH under pipx, or on PATH, then a system `dot` on PATH. graphviz-pure comes
+first so that output is the same on every machine.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sysconfig
+from dataclasses import dataclass
+from pathlib import Path
+
+ENGINE_NOT_FOUND = (
+    "no Graphviz engine found: pip install graphviz-pure==0.2.2 (ships with cjm), "
+    "or apt-get install graphviz / brew install graphviz, "
+    "or point --dot / CJM_DOT at a dot executable"
+)
+_SVG_ELEMENT = re.compile(r"<svg\b.*</svg>", re.DOTALL)
+
+
+class RenderError(Exception):
+    """Graphviz could not be run, or rejected the DOT text; the message says why."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Engine:
+    path: str
+    name: str
+
+
+def _executable(name: str) -> str:
+    return f"{name}.exe" if os.name == "nt" else name
+
+
+def _explicit(path: str) -> Engine:
+    candidate = Path(path).expanduser()
+    if candidate.is_file() and os.access(candidate, os.X_OK):
+        return Engine(str(candidate), candidate.name)
+    found = shutil.which(path) if Path(path).name == path else None
+    if found:
+        return Engine(found, Path(found).name)
+    reason = "is not an executable file" if candidate.exists() else "does not exist"
+    raise RenderError(f"the Graphviz engine {path!r} given by --dot / CJM_DOT {reason}")
+
+
+def find_engine(explicit: str | None) -> Engine | None:
+    """The engine to use, or None when there is none (say ENGINE_NOT_FOUND then).
+
+    Raises RenderError when `explicit` is given but is not an executable.
+    """
+    if explicit:
+        return _explicit(explicit)
+    bundled = Path(sysconfig.get_path("scripts")) / _executable("graphviz-pure")
+    if bundled.is_file() and os.access(bundled, os.X_OK):
+        return Engine(str(bundled), "graphviz-pure")
+    for name in ("graphviz-pure", "dot"):
+        found = shutil.which(name)
+        if found:
+            return Engine(found, name)
+    return None
+
+
+def render_svg(dot_source: str, engine: Engine, timeout: float = 60) -> str:
+    """The SVG text Graphviz lays out from `dot_source` (dot layout, no shell)."""
+    try:
+        done = subprocess.run(
+            [engine.path, "-Kdot", "-Tsvg"],
+            input=dot_source.encode("utf-8", errors="replace"),
+            capture_output=True,
+            timeout=timeout,
+            check=False,
+        )
+    except subprocess.TimeoutExpired as error:
+        raise RenderError(f"{engine.name} took longer than {timeout:g} s to lay out the map") from error
+    except OSError as error:
+        raise RenderError(f"could not run {engine.path}: {error.strerror or error}") from error
+    stderr = done.stderr.decode("utf-8", errors="replace").strip()
+    if done.returncode != 0:
+        raise RenderError(f"{engine.name} failed (exit {done.returncode}): {stderr or 'no message'}")
+    svg = done.stdout.decode("utf-8", errors="replace")
+    if "<svg" not in svg:
+        raise RenderError(f"{engine.name} wrote no SVG: {stderr or 'no message'}")
+    return svg
+
+
+def svg_for_inline(svg: str) -> str:
+    """Only the `<svg>...</svg>` element, without XML prolog, DOCTYPE or comments before it."""
+    match = _SVG_ELEMENT.search(svg)
+    if match is None:
+        raise RenderError("the Graphviz output holds no <svg> element")
+    return match.group(0)

@@ -1,0 +1,42 @@
+"""The page's colours, taken from the flow diagram's palette (cjm.render.dot_labels).
+
+One palette, so a Connect badge on the page and a Connect node in the SVG
+have the same colour. Each step has its DOT fill as `stroke` (badges, the
+card's top border, filled scorecard cells), a light tint of it as `fill`
+(card background) and the DOT ink as `ink` (text on either). Ink on every
+DOT fill has a contrast of 6.9:1 or more (WCAG AA asks 4.5:1); the tints are
+lighter still. Emotion tones reuse the diagram's emotion colours.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cjm.render.dot_labels import BORDER, EMOTION, INK, STEP_FILL
+
+TINT = 0.3  # how much of the step colour a card background keeps
+
+
+@dataclass(frozen=True)
+class StepColour:
+    fill: str
+    stroke: str
+    ink: str
+
+
+def tint(colour: str, amount: float = TINT) -> str:
+    """`colour` (#RRGGBB) mixed with white, keeping `amount` of the colour."""
+    channels = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return "#" + "".join(f"{round(255 - (255 - c) * amount):02X}" for c in channels)
+
+
+def step_colour(step: str | None) -> StepColour:
+    """The colours of `step`; the diagram's grey for a touchpoint without a step."""
+    base = STEP_FILL.get(step, STEP_FILL[None])
+    return StepColour(fill=tint(base), stroke=base, ink=INK)
+
+
+STEP_COLOURS = {step: step_colour(step) for step in STEP_FILL if step is not None}
+UNTAGGED = step_colour(None)
+ADVOCATE_BORDER = BORDER["advocate"][1]
+EMOTION_TONES = {"positive": EMOTION[1][3], "neutral": EMOTION[0][3], "negative": EMOTION[-1][3]}

@@ -1,0 +1,1 @@
+"""The built-in page templates, packaged as `cjm.templates` (see cjm.render.environment)."""

@@ -1,0 +1,168 @@
+"""`cjm fmt` through the real console script: writes, --check, refusals, atomic writes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cjm.fmt import comments_of, format_text
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT / "sample_maps"
+CANONICAL = ("# a formatted map\ncjm: 1\ntitle: Tidy\nstages:\n  - phase: awareness\n    touchpoints:\n"
+             "      - id: ad\n        title: An ad  # first contact\n        step: connect\n")
+UNTIDY = ("title: Untidy\ncjm: 1\nstages:\n- touchpoints:\n  - {title: An ad, id: ad, step: connect}"
+          "  # first contact\n  phase: awareness\n")
+
+
+def cjm_command() -> str:
+    local = Path(sys.executable).parent / "cjm"
+    return str(local) if local.exists() else (shutil.which("cjm") or "cjm")
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_COLOR": "1", "CJM_WIDTH": "100"}
+    return subprocess.run([cjm_command(), *args], cwd=cwd, env=env, capture_output=True, text=True,
+                          encoding="utf-8", check=False)
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.encode("utf-8"))
+    return path
+
+
+def test_formatted_map_is_left_alone(tmp_path: Path) -> None:
+    path = write(tmp_path / "tidy.cjm.yaml", CANONICAL)
+    before = path.stat().st_mtime_ns
+    result = run("fmt", "tidy.cjm.yaml", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "1 map already formatted" in result.stderr
+    assert path.read_text("utf-8") == CANONICAL and path.stat().st_mtime_ns == before
+
+
+def test_untidy_map_is_rewritten_and_then_stable(tmp_path: Path) -> None:
+    path = write(tmp_path / "untidy.cjm.yaml", UNTIDY)
+    result = run("fmt", "untidy.cjm.yaml", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "reformatted untidy.cjm.yaml" in result.stderr
+    assert "1 map reformatted" in result.stderr
+    assert path.read_text("utf-8") == format_text(UNTIDY)
+    assert path.read_text("utf-8").startswith("cjm: 1\ntitle: Untidy\nstages:\n  - phase: awareness\n")
+    assert "# first contact" in path.read_text("utf-8")
+    again = run("fmt", "--check", "untidy.cjm.yaml", cwd=tmp_path)
+    assert again.returncode == 0 and again.stdout == ""
+
+
+def test_check_shows_a_diff_exits_1_and_writes_nothing(tmp_path: Path) -> None:
+    path = write(tmp_path / "untidy.cjm.yaml", UNTIDY)
+    result = run("fmt", "--check", "untidy.cjm.yaml", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.startswith("--- untidy.cjm.yaml\n+++ untidy.cjm.yaml (formatted)\n@@ ")
+    assert "-cjm: 1\n" in result.stdout and "+cjm: 1\n" in result.stdout
+    assert "+      - id: ad  # first contact\n" in result.stdout
+    assert "would reformat untidy.cjm.yaml" in result.stderr
+    assert "1 map would be reformatted" in result.stderr
+    assert path.read_text("utf-8") == UNTIDY
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["untidy.cjm.yaml"]
+
+
+def test_check_mixes_tidy_and_untidy_maps_in_a_folder(tmp_path: Path) -> None:
+    write(tmp_path / "maps" / "tidy.cjm.yaml", CANONICAL)
+    write(tmp_path / "maps" / "sub" / "untidy.cjm.yml", UNTIDY)
+    write(tmp_path / "maps" / "other.yaml", "b: 1\na: 2\n")
+    result = run("fmt", "--check", "maps", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.count("+++ ") == 1 and "untidy.cjm.yml (formatted)" in result.stdout
+    assert "1 map would be reformatted, 1 map already formatted" in result.stderr
+    written = run("fmt", "maps", cwd=tmp_path)
+    assert written.returncode == 0
+    assert (tmp_path / "maps" / "other.yaml").read_text("utf-8") == "b: 1\na: 2\n"
+    assert run("fmt", "--check", "maps", cwd=tmp_path).returncode == 0
+
+
+def test_bom_and_crlf_are_normalised(tmp_path: Path) -> None:
+    path = tmp_path / "win.cjm.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + CANONICAL.replace("\n", "\r\n").encode("utf-8"))
+    check = run("fmt", "--check", "win.cjm.yaml", cwd=tmp_path)
+    assert check.returncode == 1
+    assert "drops the byte-order mark and writes LF line endings" in check.stdout
+    assert run("fmt", "win.cjm.yaml", cwd=tmp_path).returncode == 0
+    assert path.read_bytes() == CANONICAL.encode("utf-8")
+
+
+@pytest.mark.parametrize("text, rule, line", [
+    ("cjm: 1\ntitle: [unclosed\nstages: []\n", "yaml-syntax", 3),
+    ("cjm: 1\ntitle: A\nstages: []\ntitle: B\n", "duplicate-key", 4),
+])
+@pytest.mark.parametrize("check", [False, True])
+def test_broken_yaml_is_reported_and_untouched(tmp_path: Path, text: str, rule: str, line: int,
+                                               check: bool) -> None:
+    path = write(tmp_path / "broken.cjm.yaml", text)
+    result = run("fmt", *(["--check"] if check else []), "broken.cjm.yaml", cwd=tmp_path)
+    assert result.returncode == 1
+    assert f"broken.cjm.yaml:{line}:" in result.stderr and f"[{rule}]" in result.stderr
+    assert "broken.cjm.yaml: not formatted: fix the error above first" in result.stderr
+    assert "1 map could not be formatted" in result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    assert path.read_text("utf-8") == text
+
+
+def test_a_missing_path_is_a_usage_error(tmp_path: Path) -> None:
+    missing = run("fmt", "nope.cjm.yaml", cwd=tmp_path)
+    assert missing.returncode == 2 and "nope.cjm.yaml: no such file or folder" in missing.stderr
+
+
+def test_a_failed_write_leaves_the_original_untouched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    from cjm.cli.fmt_cmd import run_fmt
+
+    path = write(tmp_path / "untidy.cjm.yaml", UNTIDY)
+
+    def broken_replace(src: object, dst: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    assert run_fmt([str(path)], check=False) == 1
+    assert path.read_text("utf-8") == UNTIDY
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["untidy.cjm.yaml"]
+    assert "cannot write the formatted map: No space left on device" in capsys.readouterr().err
+
+
+def test_formatting_that_would_lose_data_is_an_internal_error(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import cjm.fmt
+    from cjm.cli.fmt_cmd import run_fmt
+
+    path = write(tmp_path / "untidy.cjm.yaml", UNTIDY)
+    monkeypatch.setattr(cjm.fmt, "_canonical_yaml", lambda text, to_block: "cjm: 1\ntitle: Lost\n")
+    assert run_fmt([str(path)], check=False) == 3
+    assert path.read_text("utf-8") == UNTIDY
+    err = capsys.readouterr().err
+    assert "internal error" in err and "left untouched" in err
+
+
+def test_every_sample_map_formats_without_losing_a_comment_or_a_finding(tmp_path: Path) -> None:
+    copy = tmp_path / "samples"
+    shutil.copytree(SAMPLES, copy)
+    before = {p: p.read_text("utf-8") for p in sorted(copy.rglob("*.cjm.yaml"))}
+    validated = run("validate", "--format", "json", "samples", cwd=tmp_path)
+    assert run("fmt", "samples", cwd=tmp_path).returncode == 0
+    assert run("fmt", "--check", "samples", cwd=tmp_path).returncode == 0
+    for path, text in before.items():
+        assert sorted(comments_of(path.read_text("utf-8"))) == sorted(comments_of(text)), path
+    after = run("validate", "--format", "json", "samples", cwd=tmp_path)
+    assert after.returncode == validated.returncode
+
+    def findings(output: str) -> list[tuple[str, str, str]]:
+        import json
+
+        files = json.loads(output)["files"]
+        return sorted((f["path"], d["rule"], d["message"]) for f in files for d in f["diagnostics"])
+
+    assert findings(after.stdout) == findings(validated.stdout)

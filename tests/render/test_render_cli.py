@@ -1,0 +1,227 @@
+"""`cjm render` through the real console script: files written, invalid maps left alone,
+exit codes, template folders, escaping end to end, atomic writes.
+
+The Graphviz step is the real one (graphviz-pure, installed with cjm); the
+"no engine" cases replace the engine lookup in-process.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from cjm.cli.render_cmd import run_render
+
+REPO = Path(__file__).resolve().parents[2]
+SAMPLES = REPO / "sample_maps"
+SAMPLE_NAMES = sorted(p.name.removesuffix(".cjm.yaml") for p in SAMPLES.rglob("*.cjm.yaml"))
+VALID_MAP = {"cjm": 1, "title": "Good map", "stages": [{"phase": "awareness", "touchpoints": [
+    {"id": "ad", "title": "Billboard", "step": "connect", "emotion": 1}]}]}
+INVALID_MAP = "cjm: 1\ntitle: Bad map\nstages:\n  - phase: awareness\n    touchpoints:\n      - {id: x}\n"
+
+
+def cjm_command() -> list[str]:
+    beside_python = Path(sys.executable).parent / "cjm"
+    found = str(beside_python) if beside_python.exists() else shutil.which("cjm")
+    assert found, "the cjm console script is not installed (pip install -e .)"
+    return [found]
+
+
+def run(*args: str | Path, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_COLOR": "1", "CJM_WIDTH": "100"}
+    for name in ("FORCE_COLOR", "CJM_DEBUG", "CJM_DOT"):
+        env.pop(name, None)
+    proc = subprocess.run([*cjm_command(), *map(str, args)], cwd=cwd, env=env, capture_output=True,
+                          text=True, encoding="utf-8", timeout=300, check=False)
+    assert "Traceback" not in proc.stderr + proc.stdout
+    return proc
+
+
+class Tags(HTMLParser):
+    """Every start tag with its attributes, the embedded SVG's included."""
+
+    def __init__(self, page: str) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.feed(page)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+def write_map(folder: Path, name: str, data: dict[str, object] | str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.cjm.yaml"
+    path.write_text(data if isinstance(data, str) else json.dumps(data), "utf-8")
+    return path
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith(".") or p.suffix == ".tmp")
+
+
+def test_renders_an_html_page_and_an_svg_per_sample_map(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    proc = run("render", "sample_maps/", "-o", out)
+    assert proc.returncode == 0, proc.stderr
+    written = sorted(p.name for p in out.iterdir())
+    assert written == sorted(f"{n}.{ext}" for n in SAMPLE_NAMES for ext in ("html", "svg"))
+    lines = proc.stderr.splitlines()
+    assert sorted(lines) == sorted(f"wrote {out / name}" for name in written)  # one line a file
+    assert proc.stdout == ""
+    for name in SAMPLE_NAMES:
+        page = (out / f"{name}.html").read_text("utf-8")
+        svg = (out / f"{name}.svg").read_text("utf-8")
+        assert "<polyline" in page and 'class="flow"' in page and "<svg" in svg
+        assert "<?xml" not in page  # the SVG is inline, without its prolog
+    assert leftovers(out) == []
+
+
+def test_an_invalid_map_is_reported_and_nothing_is_touched_for_it(tmp_path: Path) -> None:
+    maps, out = tmp_path / "maps", tmp_path / "out"
+    write_map(maps, "good", VALID_MAP)
+    write_map(maps, "bad", INVALID_MAP)
+    out.mkdir()
+    for old in ("bad.html", "bad.svg"):
+        (out / old).write_text("OLD", "utf-8")
+        os.utime(out / old, (1_000_000_000, 1_000_000_000))
+    proc = run("render", maps, "-o", out)
+    assert proc.returncode == 1
+    assert f"{maps / 'bad.cjm.yaml'}:6:9: error [schema]" in proc.stderr
+    assert f"not rendered: {maps / 'bad.cjm.yaml'}" in proc.stderr
+    assert "2 maps checked: 1 invalid" in proc.stderr
+    for old in ("bad.html", "bad.svg"):
+        assert (out / old).read_text("utf-8") == "OLD"
+        assert (out / old).stat().st_mtime == 1_000_000_000
+    assert (out / "good.html").is_file() and (out / "good.svg").is_file()
+    assert leftovers(out) == []
+
+
+def test_only_invalid_maps_write_nothing(tmp_path: Path) -> None:
+    bad = write_map(tmp_path, "bad", INVALID_MAP)
+    proc = run("render", bad, "-o", tmp_path / "out")
+    assert proc.returncode == 1 and not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(("to", "suffixes"), [("html", [".html"]), ("svg", [".svg"]), ("HTML", [".html"])])
+def test_to_writes_one_format(tmp_path: Path, to: str, suffixes: list[str]) -> None:
+    good = write_map(tmp_path / "maps", "good", VALID_MAP)
+    proc = run("render", good, "-o", tmp_path / "out", "--to", to)
+    assert proc.returncode == 0, proc.stderr
+    assert [p.suffix for p in (tmp_path / "out").iterdir()] == suffixes
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--to", "pdf"], "--to must be html or svg"),
+    (["--template-dir", "no/such/folder"], "--template-dir no/such/folder: no such folder"),
+    (["--dot", "/no/such/dot"], "/no/such/dot"),
+])
+def test_usage_errors_exit_2_and_write_nothing(tmp_path: Path, args: list[str], message: str) -> None:
+    good = write_map(tmp_path / "maps", "good", VALID_MAP)
+    proc = run("render", good, "-o", tmp_path / "out", *args)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("cjm: error: ") and message in proc.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_output_path_that_is_a_file_is_a_usage_error(tmp_path: Path) -> None:
+    good = write_map(tmp_path / "maps", "good", VALID_MAP)
+    (tmp_path / "out").write_text("a file", "utf-8")
+    proc = run("render", good, "-o", tmp_path / "out")
+    assert proc.returncode == 2 and "is not a folder" in proc.stderr
+
+
+def test_two_maps_with_one_name_are_refused(tmp_path: Path) -> None:
+    write_map(tmp_path / "maps" / "a", "same", VALID_MAP)
+    write_map(tmp_path / "maps" / "b", "same", VALID_MAP)
+    proc = run("render", tmp_path / "maps", "-o", tmp_path / "out")
+    assert proc.returncode == 2 and "would both be written as same.html" in proc.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_same_map_named_twice_is_rendered_once(tmp_path: Path) -> None:
+    good = write_map(tmp_path / "maps", "good", VALID_MAP)
+    proc = run("render", good, tmp_path / "maps", "-o", tmp_path / "out")
+    assert proc.returncode == 0 and len(proc.stderr.splitlines()) == 2
+
+
+def test_a_template_folder_overrides_one_partial(tmp_path: Path) -> None:
+    good = write_map(tmp_path / "maps", "good", VALID_MAP)
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    legend = '<section aria-label="Legend" id="ours">Team legend</section>\n'
+    (templates / "legend.html.j2").write_text(legend, "utf-8")
+    proc = run("render", good, "-o", tmp_path / "out", "--to", "html", "--template-dir", templates)
+    assert proc.returncode == 0, proc.stderr
+    page = (tmp_path / "out" / "good.html").read_text("utf-8")
+    assert 'id="ours">Team legend' in page and 'class="grid"' in page
+
+
+def test_a_broken_template_names_its_file_and_line_and_leaves_old_output(tmp_path: Path) -> None:
+    good = write_map(tmp_path / "maps", "good", VALID_MAP)
+    templates, out = tmp_path / "templates", tmp_path / "out"
+    templates.mkdir()
+    out.mkdir()
+    (out / "good.html").write_text("OLD", "utf-8")
+    (templates / "grid.html.j2").write_text("<section>\n{{ grid.no_such_key }}\n</section>\n")
+    proc = run("render", good, "-o", out, "--template-dir", templates)
+    assert proc.returncode == 2
+    assert f"template {templates.resolve() / 'grid.html.j2'}, line 2: " in proc.stderr
+    assert "no_such_key" in proc.stderr
+    assert (out / "good.html").read_text("utf-8") == "OLD"
+    assert leftovers(out) == []
+
+
+def test_many_maps_show_no_progress_noise_when_not_on_a_terminal(tmp_path: Path) -> None:
+    for n in range(5):
+        write_map(tmp_path / "maps", f"map-{n}", VALID_MAP)
+    proc = run("render", tmp_path / "maps", "-o", tmp_path / "out", "--to", "html")
+    assert proc.returncode == 0
+    assert proc.stderr.splitlines() == [f"wrote {tmp_path / 'out' / f'map-{n}.html'}" for n in range(5)]
+
+
+def test_hostile_titles_render_harmlessly_in_html_and_svg(tmp_path: Path) -> None:
+    nasty = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '</title><script>x</script>',
+             'say "hi" {and} \\ back\\slash < less']
+    touchpoints = [{"id": f"t{n}", "title": text, "doing": text, "step": "connect", "emotion": 0}
+                   for n, text in enumerate(nasty)]
+    data = {"cjm": 1, "title": nasty[2], "brand": nasty[1],
+            "stages": [{"phase": "awareness", "name": nasty[0], "touchpoints": touchpoints}]}
+    good = write_map(tmp_path / "maps", "nasty", data)
+    proc = run("render", good, "-o", tmp_path / "out")
+    assert proc.returncode == 0, proc.stderr
+    for name in ("nasty.html", "nasty.svg"):
+        tags = Tags((tmp_path / "out" / name).read_text("utf-8")).tags
+        assert [t for t, _ in tags if t in ("script", "img", "iframe", "object")] == []
+        assert [(t, a) for t, attrs in tags for a in attrs if a.lower().startswith("on")] == []
+
+
+def _no_engine(monkeypatch: pytest.MonkeyPatch) -> None:
+    import cjm.render.graphviz_engine as engine_module
+
+    monkeypatch.setattr(engine_module, "find_engine", lambda explicit: None)
+
+
+@pytest.mark.parametrize(("to", "code", "files"), [
+    ("html", 0, ["good.html"]), ("svg", 1, []), (None, 1, ["good.html"])])
+def test_without_graphviz_the_html_is_still_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                    capsys: pytest.CaptureFixture[str], to: str | None,
+                                                    code: int, files: list[str]) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    _no_engine(monkeypatch)
+    good = write_map(tmp_path / "maps", "good", VALID_MAP)
+    out = tmp_path / "out"
+    assert run_render([str(good)], str(out), to, None, None) == code
+    assert (sorted(p.name for p in out.iterdir()) if out.exists() else []) == files
+    err = capsys.readouterr().err
+    assert "no Graphviz engine found" in err and "pip install graphviz-pure" in err
+    if files:
+        page = (out / "good.html").read_text("utf-8")
+        assert 'class="grid"' in page and 'class="flow"' not in page
