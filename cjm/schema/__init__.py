@@ -127,7 +127,7 @@ def _is_number(value: Any) -> bool:
 
 _TYPE_CHECKS = {
     "string": lambda v: isinstance(v, str),
-    "integer": lambda v: _is_number(v) and float(v).is_integer(),
+    "integer": lambda v: _is_number(v) and (isinstance(v, int) or v.is_integer()),
     "number": _is_number,
     "boolean": lambda v: isinstance(v, bool),
     "array": lambda v: isinstance(v, list),
