@@ -10,23 +10,15 @@ text, dates stay text), and no tag ever constructs an object.
 
 from __future__ import annotations
 
-import math
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from cjm.diagnostic import Finding, Pos
 from cjm.positions import LineIndex, Path, Positions
 from cjm.yaml_events import events
+from cjm.yaml_scalars import key_text, resolve_plain, type_tag
 
 TAG = "tag:yaml.org,2002:"
-_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
-_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
-_INT = re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
-_FLOAT = re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
-                    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")
-
-
 class LimitExceeded(Exception):
     """The document breaks a loader limit or uses a refused feature."""
 
@@ -185,7 +177,7 @@ class Builder:
     def _key(self, top: _Open, value: Any, event: Any) -> None:
         pos = self._pos(event)
         is_merge = type(event).__name__ == "ScalarEvent" and value == "<<" and not event.style
-        top.key = "<<" if is_merge else _key_text(value)
+        top.key = "<<" if is_merge else key_text(value)
         top.key_pos, top.has_key = pos, True
         if top.key in top.value and not is_merge and top.path is not None:
             first = self.positions.keys.get((*top.path, top.key))
@@ -217,7 +209,8 @@ class Builder:
         elif key is not None and key not in top.value:
             top.value[key] = value
             if top.path is not None and top.key_pos is not None:
-                self.positions.keys[(*top.path, key)] = top.key_pos
+                key_path: Path = (*top.path, key)
+                self.positions.keys[key_path] = top.key_pos
 
     def _scalar(self, event: Any) -> Any:
         tag, text = _tag(event), event.value
@@ -238,35 +231,3 @@ class Builder:
     def _refuse(self, tag: str, event: Any) -> None:
         raise LimitExceeded(f"the YAML tag '{tag.replace(TAG, '!!')}' is not allowed in a journey map",
                             self._pos(event), "remove the tag and write the value as plain text")
-
-
-def type_tag(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "bool"
-    return "int" if isinstance(value, int) else "float" if isinstance(value, float) else "str"
-
-
-def resolve_plain(text: str) -> Any:
-    """A plain scalar by the YAML 1.2 core schema."""
-    if _NULL.match(text):
-        return None
-    if _BOOL.match(text):
-        return text.lower() == "true"
-    if _INT.match(text):
-        return int(text, 0) if text[:2] in ("0o", "0x") else int(text)
-    if _FLOAT.match(text):
-        lowered = text.lower()
-        if lowered.endswith("inf"):
-            return -math.inf if lowered.startswith("-") else math.inf
-        return math.nan if lowered.endswith("nan") else float(text)
-    return text
-
-
-def _key_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)

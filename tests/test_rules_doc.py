@@ -1,0 +1,72 @@
+"""docs/rules.md is generated from the rule docstrings and must stay in sync."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from cjm.rules import RULES
+from cjm.rules_doc import rule_sections, rules_markdown
+
+ROOT = Path(__file__).resolve().parents[1]
+CJM = shutil.which("cjm") or str(Path(sys.executable).parent / "cjm")
+ENV = {**os.environ, "NO_COLOR": "1", "CJM_WIDTH": "100"}
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([CJM, *args], capture_output=True, text=True, env=ENV, cwd=ROOT)
+
+
+def test_docs_rules_md_is_up_to_date() -> None:
+    on_disk = (ROOT / "docs" / "rules.md").read_text("utf-8")
+    assert on_disk == rules_markdown(), "run `cjm rules --markdown > docs/rules.md`"
+
+
+def test_every_rule_has_a_summary_and_both_examples() -> None:
+    for rule in RULES:
+        summary, _, failing, passing = rule_sections(rule)
+        assert summary and failing.strip() and passing.strip(), rule
+
+
+def test_cjm_rules_lists_and_explains() -> None:
+    listing = run("rules")
+    assert listing.returncode == 0
+    assert all(rule in listing.stdout for rule in RULES)
+    one = run("rules", "step-order")
+    assert one.returncode == 0 and "Fails on:" in one.stdout and "Passes on:" in one.stdout
+    unknown = run("rules", "no-such-rule")
+    assert unknown.returncode == 2 and "unknown rule" in unknown.stderr
+
+
+def test_cjm_schema_prints_the_shipped_schema() -> None:
+    out = run("schema")
+    assert out.returncode == 0
+    assert json.loads(out.stdout)["$schema"].endswith("2020-12/schema")
+
+
+def test_cjm_score_json_has_the_spec_shape() -> None:
+    out = run("score", "--format", "json", "sample_maps/streaming-subscription.cjm.yaml")
+    assert out.returncode == 0, out.stderr
+    doc = json.loads(out.stdout)
+    entry = doc["files"][0]
+    assert doc["version"] == 1 and entry["score"] == 100.0
+    assert {"path", "score", "engagement_ratio", "advocate_shares", "phases"} <= entry.keys()
+    phase = entry["phases"][0]
+    assert {"phase", "score", "chain", "missing", "touchpoints"} <= phase.keys()
+    assert phase["chain"] == ["connect", "inform", "entertain", "share"] and phase["missing"] == []
+
+
+def test_cjm_score_exit_codes() -> None:
+    warned = "sample_maps/needs-work/gaps-and-order.cjm.yaml"
+    assert run("score", warned).returncode == 0
+    assert run("score", "--strict", warned).returncode == 1
+    assert run("score", "--fail-under", "80", warned).returncode == 1
+    assert run("score", "--fail-under", "60", warned).returncode == 0
+    assert run("score", "no/such/path").returncode == 2
+    assert run("score", "--format", "sarif", warned).returncode == 2
+    several = run("score", "sample_maps/")
+    assert several.returncode == 0 and "Average score" in several.stdout
