@@ -113,9 +113,10 @@ def test_broken_yaml_is_reported_and_untouched(tmp_path: Path, text: str, rule: 
     assert path.read_text("utf-8") == text
 
 
-def test_a_missing_path_is_a_usage_error(tmp_path: Path) -> None:
+def test_a_missing_path_or_no_path_is_a_usage_error(tmp_path: Path) -> None:
     missing = run("fmt", "nope.cjm.yaml", cwd=tmp_path)
     assert missing.returncode == 2 and "nope.cjm.yaml: no such file or folder" in missing.stderr
+    assert run("fmt", cwd=tmp_path).returncode == 2
 
 
 def test_a_failed_write_leaves_the_original_untouched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
@@ -140,7 +141,7 @@ def test_formatting_that_would_lose_data_is_an_internal_error(
     from cjm.cli.fmt_cmd import run_fmt
 
     path = write(tmp_path / "untidy.cjm.yaml", UNTIDY)
-    monkeypatch.setattr(cjm.fmt, "_canonical_yaml", lambda text, to_block: "cjm: 1\ntitle: Lost\n")
+    monkeypatch.setattr(cjm.fmt, "_canonical_yaml", lambda *args: "cjm: 1\ntitle: Lost\n")
     assert run_fmt([str(path)], check=False) == 3
     assert path.read_text("utf-8") == UNTIDY
     err = capsys.readouterr().err

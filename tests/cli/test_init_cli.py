@@ -122,11 +122,18 @@ def test_special_characters_in_title_and_persona_stay_exact(tmp_path: Path, titl
     assert data["persona"]["name"] == data["narrative"]["hero"] == title
 
 
-@pytest.mark.parametrize("value", [*TRICKY, "plain words", "Alex", "a, b", "1.5", "~", "on"])
+@pytest.mark.parametrize("value", [*TRICKY, "plain words", "Alex", "a, b", "1.5", "~", "on", "No", "Zoë",
+                                   "日本語", "_x", "x_", "a  b", "end."])
 def test_yaml_text_reads_back_as_the_same_string(value: str) -> None:
     for flow in (False, True):
         text = f"a: {yaml_text(value, flow)}\nb: [{yaml_text(value, True)}, x]\n"
         assert load_text(text).data == {"a": value, "b": [value, "x"]}
+
+
+def test_yaml_text_quotes_only_when_needed() -> None:
+    assert yaml_text("Zoë Müller") == "Zoë Müller" and yaml_text("a, b") == "a, b"
+    assert yaml_text("No") == '"No"' and yaml_text("a, b", flow=True) == '"a, b"'
+    assert yaml_text('Acme: "best" #1') == '"Acme: \\"best\\" #1"'
 
 
 def test_custom_phases(tmp_path: Path) -> None:

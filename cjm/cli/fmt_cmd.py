@@ -1,0 +1,132 @@
+"""`cjm fmt PATH...`: rewrite maps in the canonical layout; `--check` changes nothing.
+
+Diffs go to stdout (so `cjm fmt --check maps/ > fmt.diff` works), messages to
+stderr. Exit codes: 0 nothing to do (or all rewritten), 1 a map would change
+under --check or could not be formatted, 3 formatting would have lost data
+(a bug in cjm; the file is left untouched).
+"""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cjm.cli.errors import BUG_URL, EXIT_FAILED, EXIT_INTERNAL, EXIT_OK
+
+if TYPE_CHECKING:
+    from cjm.diagnostic import Finding
+    from cjm.loader import Loaded
+
+CHANGED, UNCHANGED, FAILED, BUG = "changed", "unchanged", "failed", "bug"
+
+
+def run_fmt(paths: list[str], check: bool) -> int:
+    from cjm.cli.paths import collect_maps
+
+    outcomes = Counter(_format_file(path, check) for path in collect_maps(paths))
+    sys.stderr.write(_summary(outcomes, check) + "\n")
+    if outcomes[BUG]:
+        return EXIT_INTERNAL
+    if outcomes[FAILED] or (check and outcomes[CHANGED]):
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def _format_file(path: Path, check: bool) -> str:
+    from cjm.fmt import FormatterError, NotFormattable, format_text
+
+    raw, loaded = _read(path)
+    try:
+        if raw is None or loaded.data is None:
+            raise NotFormattable(loaded.findings)
+        new = format_text(loaded.text, str(path))
+    except NotFormattable as exc:
+        _report_refusal(path, loaded.lines, exc.findings)
+        return FAILED
+    except FormatterError as exc:
+        sys.stderr.write(f"cjm: internal error: {path}: {exc}; the file was left untouched.\n"
+                         f"This is a bug in cjm, not in your map. Please report it at {BUG_URL}\n"
+                         "with the map file.\n")
+        return BUG
+    if new.encode("utf-8") == raw:
+        return UNCHANGED
+    if check:
+        _show_diff(path, raw, new)
+        sys.stderr.write(f"would reformat {path}\n")
+        return CHANGED
+    return _write(path, new)
+
+
+def _read(path: Path) -> tuple[bytes | None, Loaded]:
+    """The file's bytes and their loaded form; no bytes when it cannot (or should not) be read."""
+    from cjm.loader import MAX_BYTES, load_bytes, load_file
+
+    try:
+        if path.stat().st_size <= MAX_BYTES:
+            raw = path.read_bytes()
+            return raw, load_bytes(raw, str(path))
+    except OSError:
+        pass
+    return None, load_file(path)
+
+
+def _write(path: Path, text: str) -> str:
+    from cjm.cli.atomic import write_atomic
+
+    try:
+        write_atomic(path, text)
+    except OSError as exc:
+        sys.stderr.write(f"{path}: cannot write the formatted map: {exc.strerror or exc}; "
+                         "the file is unchanged\n")
+        return FAILED
+    sys.stderr.write(f"reformatted {path}\n")
+    return CHANGED
+
+
+def _show_diff(path: Path, raw: bytes, new: str) -> None:
+    old = raw.decode("utf-8", errors="replace")
+    notes = []
+    if old.startswith("\ufeff"):
+        notes.append("drops the byte-order mark")
+    if "\r" in old:
+        notes.append("writes LF line endings")
+    old = old.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    diff = difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
+                                fromfile=f"{path}", tofile=f"{path} (formatted)")
+    for line in diff:
+        sys.stdout.write(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    if notes:
+        sys.stdout.write(f"# {path}: cjm fmt {' and '.join(notes)}\n")
+
+
+def _report_refusal(path: Path, lines: list[str], findings: list[Finding]) -> None:
+    from cjm.diagnostic import Diagnostic, Severity
+    from cjm.engine import FileResult
+    from cjm.report.console import make_console
+    from cjm.report.text import print_diagnostic
+
+    result = FileResult(str(path), [Diagnostic.from_finding(f, Severity.ERROR) for f in findings], lines)
+    console = make_console(sys.stderr)
+    for diagnostic in result.diagnostics:
+        print_diagnostic(console, result, diagnostic)
+    sys.stderr.write(f"{path}: not formatted: fix the error{'s' if len(findings) != 1 else ''} "
+                     "above first (the file is unchanged)\n")
+
+
+def _summary(outcomes: Counter[str], check: bool) -> str:
+    def maps(count: int) -> str:
+        return f"{count} map{'s' if count != 1 else ''}"
+
+    parts = []
+    if outcomes[CHANGED]:
+        parts.append(f"{maps(outcomes[CHANGED])} {'would be reformatted' if check else 'reformatted'}")
+    if outcomes[UNCHANGED]:
+        parts.append(f"{maps(outcomes[UNCHANGED])} already formatted")
+    if outcomes[FAILED]:
+        parts.append(f"{maps(outcomes[FAILED])} could not be formatted")
+    if outcomes[BUG]:
+        parts.append(f"{maps(outcomes[BUG])} left untouched after an internal error")
+    return ", ".join(parts)

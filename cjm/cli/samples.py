@@ -1,0 +1,70 @@
+"""The sample maps that ship with cjm, for `cjm init --from`.
+
+Installed, they are the package data `cjm.samples` (the repository's
+`sample_maps/` folder); in a source checkout that is not installed as such,
+the folder itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from importlib.abc import Traversable
+
+SUFFIX = ".cjm.yaml"
+NEEDS_WORK = "needs-work"
+
+
+@dataclass(frozen=True)
+class Sample:
+    name: str
+    title: str
+    needs_work: bool
+    source: Traversable
+
+    def text(self) -> str:
+        return self.source.read_text("utf-8")
+
+
+def samples_root() -> Traversable | None:
+    try:
+        root = resources.files("cjm.samples")
+        if root.is_dir():
+            return root
+    except (ModuleNotFoundError, TypeError):
+        pass
+    checkout = Path(__file__).resolve().parents[2] / "sample_maps"
+    return checkout if checkout.is_dir() else None
+
+
+def list_samples() -> list[Sample]:
+    """Every shipped sample: the good ones first, then the ones that need work."""
+    root = samples_root()
+    if root is None:
+        return []
+    found = [_sample(item, False) for item in _maps_in(root)]
+    extra = root.joinpath(NEEDS_WORK)
+    if extra.is_dir():
+        found += [_sample(item, True) for item in _maps_in(extra)]
+    return found
+
+
+def find_sample(name: str) -> Sample | None:
+    wanted = name.removesuffix(SUFFIX).removeprefix(f"{NEEDS_WORK}/")
+    return next((s for s in list_samples() if s.name == wanted), None)
+
+
+def _maps_in(folder: Traversable) -> list[Traversable]:
+    return sorted((item for item in folder.iterdir() if item.name.endswith(SUFFIX) and item.is_file()),
+                  key=lambda item: item.name)
+
+
+def _sample(item: Traversable, needs_work: bool) -> Sample:
+    found = re.search(r"^title:[ \t]*(.*)$", item.read_text("utf-8"), re.MULTILINE)
+    title = found.group(1).strip().strip("'\"") if found else ""
+    return Sample(item.name.removesuffix(SUFFIX), title, needs_work, item)

@@ -1,0 +1,194 @@
+"""The canonical layout of a map, for `cjm fmt`: text in, text out.
+
+Keys in the order of the format's reference example, two-space indentation
+with list items indented under their key, block style for the map, its
+sections, stages and touchpoints; every comment and every value kept.
+ruamel.yaml's round trip writes the values (quotes, folded text and number
+spellings kept); the comments are anchored to node paths and put back by
+`cjm.fmt_place`, so a comment moves with its key. The result is checked
+before it is returned: the same data, the same comments, or an error.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+from typing import Any
+
+from cjm.diagnostic import START, Finding
+from cjm.fmt_anchor import plan_comments
+from cjm.fmt_comments import comment_texts, without_comments
+from cjm.fmt_nodes import Mark, index_nodes
+from cjm.fmt_place import place_comments
+from cjm.loader import load_text
+
+TOP_KEYS = ("cjm", "title", "brand", "product", "owner", "description", "state", "tags",
+            "persona", "narrative", "phases", "stages")
+PERSONA_KEYS = ("name", "role", "quote", "goals", "frustrations", "prosumer")
+NARRATIVE_KEYS = ("hero", "open_role", "story")
+STAGE_KEYS = ("phase", "name", "goal", "touchpoints")
+TOUCHPOINT_KEYS = ("id", "title", "channel", "actor", "step", "storytelling", "engagement", "emotion",
+                   "doing", "thinking", "feeling", "pain_points", "opportunities", "moment_of_truth",
+                   "backstage", "metrics", "evidence", "next")
+"""Known keys come in this order; `x-` and unknown keys follow in their own order."""
+
+BLOCKING_RULES = ("yaml-syntax", "duplicate-key")
+_TYPED_SCALARS = {f"tag:yaml.org,2002:{name}" for name in ("null", "bool", "int", "float", "timestamp")}
+_SAME_TEXT = re.compile(r"-?[1-9][0-9]*|0|true|false|null")
+"""Typed keys that ruamel.yaml writes back with the same text."""
+
+
+class NotFormattable(Exception):
+    """The map is not valid YAML (or repeats a key): it must be fixed by hand first."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        super().__init__("; ".join(f.message for f in findings))
+        self.findings = findings
+
+
+class FormatterError(Exception):
+    """The formatted text would not hold the same data or comments: a bug in cjm."""
+
+
+def format_text(text: str, name: str = "<map>") -> str:
+    """The map in its canonical layout. Raises NotFormattable or FormatterError."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    before = load_text(text, name)
+    blocking = [f for f in before.findings if f.rule in BLOCKING_RULES]
+    if blocking or before.data is None:
+        raise NotFormattable(blocking or list(before.findings))
+    if not isinstance(before.data, dict):
+        raise NotFormattable([Finding("schema", "a map is a mapping of keys (cjm:, title:, stages:); "
+                                      "this file is not, so cjm fmt leaves it alone", START)])
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        index = index_nodes(text)
+        plan = plan_comments(text, index)
+        clean, moved = without_comments(text, index)
+        to_block = {(moved[line], column) for line, column in plan.to_block}
+        keep_flow = {(moved[line], column) for line, column in plan.keep_flow} - to_block
+        bare = _canonical_yaml(clean, to_block, keep_flow)
+    except YAMLError as exc:  # ruamel.yaml reads a few corner cases unlike the loader's parser
+        raise NotFormattable([_ruamel_finding(exc)]) from None
+    result = place_comments(plan, bare, index_nodes(bare))
+    after = load_text(result, name)
+    if after.findings or not same_data(before.data, after.data):
+        raise FormatterError("the formatted map would not hold the same data")
+    if sorted(comment_texts(text, index)) != sorted(comments_of(result)):
+        raise FormatterError("the formatted map would not keep every comment")
+    return result
+
+
+def _ruamel_finding(exc: Exception) -> Finding:
+    from cjm.diagnostic import Pos
+
+    mark = getattr(exc, "problem_mark", None)
+    pos = Pos(mark.line + 1, mark.column + 1) if mark is not None else START
+    problem = getattr(exc, "problem", None) or str(exc)
+    return Finding("yaml-syntax", f"cjm fmt cannot read this YAML: {problem}", pos)
+
+
+def comments_of(text: str) -> list[str]:
+    """Every comment of a loadable YAML text, in file order."""
+    return comment_texts(text, index_nodes(text))
+
+
+def same_data(a: Any, b: Any) -> bool:
+    """Equal loaded data: key order ignored, types strict (1 is not 1.0 nor true), NaN equals NaN."""
+    if isinstance(a, dict):
+        return isinstance(b, dict) and a.keys() == b.keys() and all(same_data(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return isinstance(b, list) and len(a) == len(b) and all(map(same_data, a, b))
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, float) and math.isnan(a):
+        return math.isnan(b)
+    return bool(a == b)
+
+
+def _round_trip() -> Any:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.constructor import RoundTripConstructor
+
+    class TextKeys(RoundTripConstructor):
+        """Keys are text, as the loader reads them: `True:` or `-0:` must not come back as `true:`, `0:`."""
+
+        def construct_mapping(self, node: Any, maptyp: Any, deep: bool = False) -> Any:  # type: ignore[override]
+            for key, _ in node.value:
+                if key.id == "scalar" and key.tag in _TYPED_SCALARS and not _SAME_TEXT.fullmatch(key.value):
+                    key.tag = "tag:yaml.org,2002:str"
+            return super().construct_mapping(node, maptyp, deep=deep)
+
+    yaml = YAML(typ="rt", pure=True)
+    yaml.Constructor = TextKeys
+    yaml.preserve_quotes = True
+    yaml.width = 1 << 20  # never fold a long line
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+def _canonical_yaml(text: str, to_block: set[Mark], keep_flow: set[Mark]) -> str:
+    """The data of `text` laid out canonically, without comments."""
+    yaml = _round_trip()
+    data = yaml.load(text)
+    _strip(data, to_block, set())
+    _layout(data, keep_flow)
+    stream = io.StringIO()
+    yaml.dump(data, stream)
+    text = stream.getvalue()
+    return text[:-4] if text.endswith("\n...\n") else text  # the end marker after a `|+` scalar
+
+
+def _strip(node: Any, to_block: set[Mark], seen: set[int]) -> None:
+    """Drop ruamel's comments (they are put back by path) and unflow collections holding one."""
+    from ruamel.yaml.comments import Comment, CommentedMap, CommentedSeq
+
+    if id(node) in seen:
+        return
+    seen.add(id(node))
+    if getattr(node, "comment", None) is not None and isinstance(node, str):
+        node.comment = None  # type: ignore[attr-defined]  # a block scalar's header comment
+    if not isinstance(node, (CommentedMap, CommentedSeq)):
+        return
+    setattr(node, Comment.attrib, Comment())
+    if (node.lc.line, node.lc.col) in to_block and node.fa.flow_style():
+        node.fa.set_block_style()
+    for item in node.values() if isinstance(node, CommentedMap) else node:
+        _strip(item, to_block, seen)
+
+
+def _layout(data: Any, keep_flow: set[Mark]) -> None:
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    def arrange(collection: Any, order: tuple[str, ...]) -> None:
+        """Block style (unless kept on its line), and the known keys first, in `order`."""
+        if len(collection) and (collection.lc.line, collection.lc.col) not in keep_flow:
+            collection.fa.set_block_style()
+        if order and not getattr(collection, "merge", None):  # keys merged in by `<<:` stay put
+            known = [key for key in order if key in collection]
+            rest = [key for key in collection if not (isinstance(key, str) and key in order)]
+            for key in known + rest:
+                collection.move_to_end(key)
+
+    if not isinstance(data, CommentedMap):
+        return
+    arrange(data, TOP_KEYS)
+    for key, order in (("persona", PERSONA_KEYS), ("narrative", NARRATIVE_KEYS)):
+        if isinstance(data.get(key), CommentedMap):
+            arrange(data[key], order)
+    stages = data.get("stages")
+    if not isinstance(stages, CommentedSeq):
+        return
+    arrange(stages, ())
+    for stage in stages:
+        if not isinstance(stage, CommentedMap):
+            continue
+        arrange(stage, STAGE_KEYS)
+        touchpoints = stage.get("touchpoints")
+        if isinstance(touchpoints, CommentedSeq):
+            arrange(touchpoints, ())
+            for touchpoint in touchpoints:
+                if isinstance(touchpoint, CommentedMap):
+                    arrange(touchpoint, TOUCHPOINT_KEYS)

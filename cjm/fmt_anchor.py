@@ -1,0 +1,142 @@
+"""Decide which entry each comment of a map belongs to, for `cjm fmt`.
+
+A comment at the end of a line belongs to the entry whose text ends just
+before it. A run of comment lines belongs to the entry that follows it, so it
+moves with that key; but when the run is indented deeper than that entry, it
+closes the block above (a commented-out touchpoint at the end of a list) and
+stays at the end of that block. The comments before the first key, up to the
+last blank line, are the file's header (the `$schema` modeline, the file's
+`# cjm: disable=`): they stay at the top whatever key comes first.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from cjm.fmt_comments import WHOLE_LINE, Comment, Line, find_comments, in_flow
+from cjm.fmt_nodes import Entry, Mark, NodeIndex, Path
+
+_DISABLE = re.compile(r"cjm:\s*disable")
+
+
+@dataclass
+class Group:
+    kind: str
+    """header, before (the anchor entry), after (the anchor's block), or footer."""
+    anchor: Path | None
+    lines: list[Line]
+    ref_column: int
+    """The anchor's column in the original text: lines keep their indent relative to it."""
+
+
+@dataclass
+class CommentPlan:
+    groups: list[Group] = field(default_factory=list)
+    inline: list[tuple[Path | None, Comment]] = field(default_factory=list)
+    to_block: set[Mark] = field(default_factory=set)
+    """Starts of the flow collections that hold a comment: they are written in block style."""
+    keep_flow: set[Mark] = field(default_factory=set)
+    """Starts of one-line flow collections followed by `# cjm: disable=`: they stay on their line,
+    where the comment silences the findings."""
+
+
+def plan_comments(text: str, index: NodeIndex) -> CommentPlan:
+    """Anchor every comment and blank line of `text` to an entry path."""
+    comments, blanks = find_comments(text, index)
+    blanks = {number for number in blanks if not in_flow(index, (number, 0))}
+    planner = _Planner(index)
+    for comment in comments:
+        pos = (comment.line, comment.column)
+        planner.plan.to_block.update(s for s, e in index.flow_spans if s < pos < e)
+        if comment.inline and _DISABLE.search(comment.text):
+            planner.plan.keep_flow.update(s for s, e in index.flow_spans if s[0] == e[0] == comment.line)
+        if comment.inline:
+            planner.plan.inline.append((planner.inline_anchor(comment), comment))
+    full = {c.line: c for c in comments if not c.inline}
+    for run in _runs(sorted(set(full) | blanks)):
+        planner.add_run([full.get(number) for number in run], run[-1])
+    return planner.plan
+
+
+def _runs(numbers: list[int]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and runs[-1][-1] == number - 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return runs
+
+
+class _Planner:
+    def __init__(self, index: NodeIndex) -> None:
+        self.index = index
+        self.plan = CommentPlan()
+        self.starts = [entry.start for entry in index.entries]
+        self.by_path = index.by_path()
+        ends = sorted(((e.head_end, len(e.path)), i) for i, e in enumerate(index.entries))
+        self.heads = [key for key, _ in ends]
+        self.head_entries = [index.entries[i] for _, i in ends]
+
+    def inline_anchor(self, comment: Comment) -> Path | None:
+        at = bisect.bisect_right(self.heads, ((comment.line, comment.column), WHOLE_LINE))
+        return self.head_entries[at - 1].path if at else None
+
+    def add_run(self, lines: list[Line], last: int) -> None:
+        at = bisect.bisect_left(self.starts, (last + 1, 0))
+        following = self.index.entries[at] if at < len(self.starts) else None
+        if following is None:
+            self.split(lines, None, self.last_top_entry(), 0, "footer")
+        elif at == 0:
+            self.add_header(lines, following)
+        else:
+            sibling = self.previous_sibling(following)
+            self.split(lines, following, sibling, following.column, "before")
+
+    def split(self, lines: list[Line], following: Entry | None, sibling: Entry | None,
+              column: int, kind: str) -> None:
+        cut = 0 if sibling is None else next(
+            (i for i, c in enumerate(lines) if c is not None and c.column <= column), len(lines))
+        while cut > 0 and lines[cut - 1] is None:
+            cut -= 1
+        after, rest = lines[:cut], lines[cut:]
+        if after and sibling is not None:
+            inner = min(c.column for c in after if c is not None)
+            owner = self.last_within(sibling, inner)
+            self.plan.groups.append(Group("after", owner.path, after, owner.column))
+        anchor = following.path if following is not None else None
+        if rest:
+            self.plan.groups.append(Group(kind, anchor, rest, column))
+
+    def add_header(self, lines: list[Line], first: Entry) -> None:
+        blank = max((i for i, c in enumerate(lines) if c is None), default=len(lines) - 1)
+        header = lines[: blank + 1]
+        while header and header[0] is None:
+            header.pop(0)
+        if header:
+            self.plan.groups.append(Group("header", None, header, 0))
+        if lines[blank + 1:]:
+            self.plan.groups.append(Group("before", first.path, lines[blank + 1:], first.column))
+
+    def previous_sibling(self, entry: Entry) -> Entry | None:
+        siblings = self.index.children.get(entry.path[:-1], [])
+        place = siblings.index(entry.path)
+        return self.by_path[siblings[place - 1]] if place > 0 else None
+
+    def last_top_entry(self) -> Entry | None:
+        top = self.index.children.get((), [])
+        return self.by_path[top[-1]] if top else None
+
+    def last_within(self, root: Entry, column: int) -> Entry:
+        """The block a comment at `column` closes: the deepest entry ending `root` that is
+        indented less than the comment, or the parent of the one it lines up with."""
+        chain = [root]
+        while self.index.children.get(chain[-1].path):
+            chain.append(self.by_path[self.index.children[chain[-1].path][-1]])
+        inner = [entry for entry in chain if entry.column <= column] or [root]
+        owner = inner[-1]
+        if owner.column == column and len(inner) > 1:
+            return inner[-2]
+        return owner

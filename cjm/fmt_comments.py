@@ -1,0 +1,101 @@
+"""Find every comment of a YAML text, for `cjm fmt`.
+
+A `#` starts a comment when it follows a blank or starts a line and lies
+outside every scalar (so `#product` inside a title or a `#` line inside a
+`|` block is text). Blank lines count too: the formatter keeps them, one at
+most in a row.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from cjm.fmt_nodes import Mark, NodeIndex
+
+WHOLE_LINE = 1 << 30
+
+
+@dataclass(frozen=True)
+class Comment:
+    line: int
+    column: int
+    text: str
+    """From `#` to the end of the line, trailing blanks removed."""
+    inline: bool
+    """After content on the same line."""
+    gap: int = 1
+    """Blanks between the content and the `#` (inline comments)."""
+
+
+Line = Comment | None
+"""A comment line to write back, or None for a blank line."""
+
+
+def find_comments(text: str, index: NodeIndex) -> tuple[list[Comment], set[int]]:
+    """Every comment, and the blank lines outside scalars."""
+    masks = _scalar_masks(index)
+    comments: list[Comment] = []
+    blanks: set[int] = set()
+    for number, line in enumerate(text.split("\n")):
+        masked = masks.get(number, [])
+        if line.strip() == "":
+            if not masked:
+                blanks.add(number)
+            continue
+        column = _comment_column(line, masked)
+        if column is None:
+            continue
+        before = line[:column]
+        inline = before.strip() != ""
+        gap = len(before) - len(before.rstrip()) if inline else 0
+        comments.append(Comment(number, column, line[column:].rstrip(), inline, gap))
+    return comments, blanks
+
+
+def comment_texts(text: str, index: NodeIndex) -> list[str]:
+    """The text of every comment, in file order (what `cjm fmt` must keep)."""
+    return [c.text for c in find_comments(text, index)[0]]
+
+
+def _scalar_masks(index: NodeIndex) -> dict[int, list[tuple[int, int]]]:
+    masks: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for (l0, c0), (l1, c1) in index.scalar_spans:
+        if l0 == l1:
+            masks[l0].append((c0, c1))
+            continue
+        masks[l0].append((c0, WHOLE_LINE))
+        for number in range(l0 + 1, l1):
+            masks[number].append((0, WHOLE_LINE))
+        if c1 > 0:
+            masks[l1].append((0, c1))
+    return masks
+
+
+def _comment_column(line: str, masked: list[tuple[int, int]]) -> int | None:
+    pos = line.find("#")
+    while pos != -1:
+        free = not any(a <= pos < b for a, b in masked)
+        if free and (pos == 0 or line[pos - 1] in " \t"):
+            return pos
+        pos = line.find("#", pos + 1)
+    return None
+
+
+def in_flow(index: NodeIndex, pos: Mark) -> bool:
+    return any(start < pos < end for start, end in index.flow_spans)
+
+
+def without_comments(text: str, index: NodeIndex) -> tuple[str, dict[int, int]]:
+    """`text` without its comments and blank lines (the same data), and where each line went."""
+    comments, blanks = find_comments(text, index)
+    cut = {c.line: c.column for c in comments}
+    dropped = blanks | {c.line for c in comments if not c.inline}
+    kept: list[str] = []
+    moved: dict[int, int] = {}
+    for number, line in enumerate(text.removesuffix("\n").split("\n")):
+        if number in dropped:
+            continue
+        moved[number] = len(kept)
+        kept.append(line[:cut[number]].rstrip() if number in cut else line)
+    return "".join(line + "\n" for line in kept), moved
