@@ -36,7 +36,7 @@ def _run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
 def _source_copy(target: Path) -> Path:
     """The files a wheel is built from, copied so the build leaves nothing in the checkout."""
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
-    for folder in ("cjm", "templates"):
+    for folder in ("cjm", "templates", "sample_maps"):
         shutil.copytree(REPO / folder, target / folder, ignore=ignore)
     for name in ("pyproject.toml", "README.md", "LICENSE"):
         if (REPO / name).exists():
@@ -77,3 +77,10 @@ def test_a_fresh_install_renders_from_the_wheels_templates(wheel: Path, tmp_path
     page = (tmp_path / "out" / "retail-store-visit.html").read_text("utf-8")
     assert "<polyline" in page and 'class="grid"' in page and 'class="flow"' in page
     assert (tmp_path / "out" / "retail-store-visit.svg").read_text("utf-8").lstrip().startswith("<")
+    # The other commands work from the installed wheel too (no click, no source tree).
+    samples = _run(scripts / "cjm", "init", "--from", "list", cwd=tmp_path).stdout
+    assert "streaming-subscription" in samples
+    _run(scripts / "cjm", "init", "new.cjm.yaml", "--from", "streaming-subscription", cwd=tmp_path)
+    _run(scripts / "cjm", "init", "blank.cjm.yaml", "--title", "Blank: a test", cwd=tmp_path)
+    for command in (("validate",), ("score",), ("fmt", "--check")):
+        _run(scripts / "cjm", *command, "new.cjm.yaml", "blank.cjm.yaml", cwd=tmp_path)
