@@ -41,7 +41,7 @@ def _toml_load(path: Path) -> dict[str, Any]:
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - exercised on 3.10 only
-        import tomli as tomllib
+        import tomli as tomllib  # type: ignore[no-redef, import-not-found, unused-ignore]
     try:
         with path.open("rb") as fh:
             data: dict[str, Any] = tomllib.load(fh)

@@ -104,7 +104,7 @@ def _run_rules(journey: JourneyMap, *, structural: bool) -> list[Finding]:
 
     found: list[Finding] = []
     for module in RULES.values():
-        if module.check is not None and module.STRUCTURAL == structural:
+        if module.check is not None and structural == module.STRUCTURAL:
             found += module.check(journey)
     return found
 

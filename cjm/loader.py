@@ -81,9 +81,8 @@ def load_text(text: str, name: str = "<map>") -> Loaded:
         loaded.findings.append(Finding("yaml-syntax", f"the map is larger than {MAX_BYTES:,} "
                                        "bytes; split the journey into several maps", START))
         return loaded
-    from cjm.yaml_build import Builder, LimitExceeded
-
     from cjm.positions import LineIndex
+    from cjm.yaml_build import Builder, LimitExceeded
 
     lines = LineIndex(text)
     builder = Builder(loaded.positions, loaded.findings, lines, max_depth=MAX_DEPTH, max_nodes=MAX_NODES)

@@ -138,7 +138,7 @@ def _touchpoint(raw: dict[str, Any], path: Path, stage_index: int, phase: str | 
         step=_choice(raw.get("step"), STEPS),
         storytelling=_choice(raw.get("storytelling"), ("corporate", "advocate")) or default_story,
         engagement=_choice(raw.get("engagement"), ENGAGEMENTS),
-        emotion=int(emotion) if _is_emotion(emotion) else None,
+        emotion=int(emotion) if emotion is not None and _is_emotion(emotion) else None,
         moment_of_truth=raw.get("moment_of_truth") is True,
         next=_strings(raw.get("next")),
         raw=raw,

@@ -84,7 +84,7 @@ def run_app(args: list[str]) -> int:
     try:  # typer 0.26-0.28 bundle their own click
         from typer._click.exceptions import ClickException
     except ImportError:  # pragma: no cover - a typer that uses the click package
-        from click.exceptions import ClickException
+        from click.exceptions import ClickException  # type: ignore[assignment]
 
     command = typer.main.get_command(app)
     try:
