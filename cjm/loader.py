@@ -116,6 +116,12 @@ def _syntax_finding(exc: Exception, text: str, lines: LineIndex) -> Finding:
     character = getattr(exc, "character", None)
     if isinstance(character, str) and character:
         problem = f"the character U+{ord(character):04X} is not allowed in YAML text"
+    context, context_mark = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+    if context and context_mark is not None and context != problem:
+        where = lines.pos(context_mark.index)
+        problem += f" ({_plain_words(str(context))} that starts at line {where.line}, column {where.column})"
+        if mark is None or mark.index >= len(text.rstrip()):
+            mark = context_mark  # the end of the file says nothing: show where it started
     position = getattr(exc, "position", None)
     if mark is not None:
         position = mark.index
@@ -124,6 +130,18 @@ def _syntax_finding(exc: Exception, text: str, lines: LineIndex) -> Finding:
     if _tab_indented(text, lines, pos):
         hint = "indent with spaces, not tabs"
     return Finding("yaml-syntax", f"YAML syntax error: {problem}", pos, hint=hint)
+
+
+_WORDS = {"quoted scalar": "quoted text", "simple key": "key", "block mapping": "block of key: value lines",
+          "flow mapping": "{...} mapping", "flow sequence": "[...] list", "block collection": "block",
+          "plain scalar": "text", "block scalar": "multi-line text"}
+
+
+def _plain_words(context: str) -> str:
+    """`while scanning a quoted scalar` -> `in the quoted text`."""
+    for yaml_words, words in _WORDS.items():
+        context = context.replace(yaml_words, words)
+    return context.replace("while scanning", "in").replace("while parsing", "in")
 
 
 def _tab_indented(text: str, lines: LineIndex, pos: Pos) -> bool:
@@ -140,6 +158,12 @@ def _tab_indented(text: str, lines: LineIndex, pos: Pos) -> bool:
 def _syntax_hint(problem: str) -> str | None:
     if "mapping values are not allowed" in problem:
         return "a value that contains ': ' needs quotes around it"
+    if "expected ',' or ']'" in problem:
+        return "close the list with ] and separate its items with commas"
+    if "expected ',' or '}'" in problem:
+        return "close the mapping with } and separate its items with commas"
+    if "expected '-' indicator" in problem:
+        return "line this up with the other keys of its block, or start a new list item with -"
     if "could not find expected ':'" in problem or "expected <block end>" in problem:
         return "check the indentation of this line against the lines above it"
     if "undefined alias" in problem:
