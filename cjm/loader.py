@@ -117,14 +117,18 @@ def _syntax_finding(exc: Exception, text: str, lines: LineIndex) -> Finding:
     if isinstance(character, str) and character:
         problem = f"the character U+{ord(character):04X} is not allowed in YAML text"
     context, context_mark = getattr(exc, "context", None), getattr(exc, "context_mark", None)
-    if context and context_mark is not None and context != problem:
+    end = len(text.rstrip())
+    if context and context_mark is not None and context != problem and context_mark.index < end:
         where = lines.pos(context_mark.index)
         problem += f" ({_plain_words(str(context))} that starts at line {where.line}, column {where.column})"
-        if mark is None or mark.index >= len(text.rstrip()):
+        if mark is None or mark.index >= end:
             mark = context_mark  # the end of the file says nothing: show where it started
     position = getattr(exc, "position", None)
     if mark is not None:
         position = mark.index
+    if isinstance(position, int) and position >= end and text.strip():
+        position = end  # past the end: show the last thing written
+        problem = f"the file ends in the middle of something ({problem})"
     pos = lines.pos(position) if isinstance(position, int) else START
     hint = _syntax_hint(problem)
     if _tab_indented(text, lines, pos):
@@ -134,7 +138,7 @@ def _syntax_finding(exc: Exception, text: str, lines: LineIndex) -> Finding:
 
 _WORDS = {"quoted scalar": "quoted text", "simple key": "key", "block mapping": "block of key: value lines",
           "flow mapping": "{...} mapping", "flow sequence": "[...] list", "block collection": "block",
-          "plain scalar": "text", "block scalar": "multi-line text"}
+          "plain scalar": "text", "flow node": "[...] or {...} value", "block scalar": "multi-line text"}
 
 
 def _plain_words(context: str) -> str:
@@ -156,6 +160,8 @@ def _tab_indented(text: str, lines: LineIndex, pos: Pos) -> bool:
 
 
 def _syntax_hint(problem: str) -> str | None:
+    if "file ends in the middle" in problem:
+        return "close every quote, [ list ] and { mapping } that this part of the file opens"
     if "mapping values are not allowed" in problem:
         return "a value that contains ': ' needs quotes around it"
     if "expected ',' or ']'" in problem:

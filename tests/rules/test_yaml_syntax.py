@@ -8,12 +8,21 @@ check = RuleChecker("yaml-syntax")
 RULE = "yaml-syntax"
 
 
-def test_unclosed_quote_points_at_the_end_of_the_stream() -> None:
+def test_unclosed_quote_points_at_where_the_quote_opens() -> None:
+    # the parser fails at the end of the file; the useful place is the opening quote
     check('''
         cjm: 1
         title: "Acme: first ad
         stages: []
-        ''', (4, 1, RULE))
+        ''', (2, 8, RULE))
+
+
+def test_unclosed_list_at_the_end_points_at_the_last_thing_written() -> None:
+    check('''
+        cjm: 1
+        title: Acme
+        tags: [b2b,
+        ''', (3, 12, RULE))
 
 
 def test_bad_indentation_points_at_the_misindented_key() -> None:
