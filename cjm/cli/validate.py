@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
+from cjm import __version__
 from cjm.cli.errors import EXIT_FAILED, EXIT_OK, UsageError
 
 FORMATS = ("text", "json", "github", "sarif")
@@ -44,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="a map scoring below N (0-100) fails")
     parser.add_argument("--quiet", "-q", action="store_true",
                         help="text format: show errors only, no summary when all pass")
+    parser.add_argument("--version", "-V", action="version", version=f"cjm {__version__}")
     return parser
 
 

@@ -121,8 +121,9 @@ def test_python_dash_m_cjm_validate() -> None:
     assert "maps checked" in proc.stdout
 
 
-def test_version() -> None:
-    proc = run("--version")
+@pytest.mark.parametrize("args", [("--version",), ("validate", "--version")])
+def test_version(args: tuple[str, ...]) -> None:
+    proc = run(*args)
     assert proc.returncode == 0
     assert proc.stdout.strip() == f"cjm {cjm.__version__}"
 
