@@ -44,7 +44,7 @@ NOT_MAPS = [
     "a.cjm.yaml/notes.txt",
     ".cjm.toml",
     "pyproject.toml",
-    # Case-sensitive on purpose, like `cjm validate FOLDER` (cjm.cli.paths.MAP_SUFFIXES).
+    # Case-sensitive on purpose, like `cjm validate FOLDER` (cjm.map_files.MAP_SUFFIXES).
     "x.CJM.yaml",
     "x.cjm.YAML",
 ]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CORE = ["loader", "positions", "diagnostic", "schema", "model", "engine", "config", "suppress",
-        "score", "rules", "rules_doc", "render", "fmt", "preview"]
+        "score", "rules", "rules_doc", "map_files", "render", "fmt", "preview"]
 FORBIDDEN_IN_CORE = ("typer", "rich", "click", "cjm.cli", "cjm.report")
 
 

@@ -5,20 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from cjm.cli.errors import UsageError
+from cjm.map_files import is_map_name, strip_map_suffix
 
-MAP_SUFFIXES = (".cjm.yaml", ".cjm.yml")
-
-
-def is_map_name(name: str) -> bool:
-    return name.endswith(MAP_SUFFIXES)
+__all__ = ["collect_maps", "is_map_name", "map_stem"]
 
 
 def map_stem(path: Path) -> str:
     """`acme.cjm.yaml` -> `acme` (any other name loses its last suffix only)."""
-    for suffix in MAP_SUFFIXES:
-        if path.name.endswith(suffix):
-            return path.name[: -len(suffix)]
-    return path.stem
+    stem = strip_map_suffix(path.name)
+    return stem if stem != path.name else path.stem
 
 
 def collect_maps(paths: list[str]) -> list[Path]:
@@ -41,7 +36,15 @@ def collect_maps(paths: list[str]) -> list[Path]:
             found.append(path)
         else:
             raise UsageError(f"{raw}: no such file or folder")
-    return list(dict.fromkeys(found))
+    return _once_each(found)
+
+
+def _once_each(paths: list[Path]) -> list[Path]:
+    """Each file once, as first named, however it was spelled (`a/x.cjm.yaml a/`)."""
+    seen: dict[Path, Path] = {}
+    for path in paths:
+        seen.setdefault(path.resolve(), path)
+    return list(seen.values())
 
 
 def _maps_below(folder: Path) -> list[Path]:

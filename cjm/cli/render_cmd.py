@@ -52,7 +52,7 @@ def run_render(paths: list[str], out: str, to: str | None, template_dir: str | N
     formats = _formats(to)
     templates = _template_dir(template_dir)
     out_dir = _out_dir(out)
-    results = _unique(check_paths(paths))
+    results = check_paths(paths)
     _refuse_name_clashes(results)
     invalid = [r for r in results if not r.valid]
     if invalid:
@@ -92,14 +92,6 @@ def _out_dir(out: str) -> Path:
     if path.exists() and not path.is_dir():
         raise UsageError(f"-o {out}: exists and is not a folder")
     return path
-
-
-def _unique(results: list[FileResult]) -> list[FileResult]:
-    """One result per file, even when a file was named twice (`a/x.cjm.yaml a/`)."""
-    seen: dict[Path, FileResult] = {}
-    for result in results:
-        seen.setdefault(Path(result.path).resolve(), result)
-    return list(seen.values())
 
 
 def _refuse_name_clashes(results: list[FileResult]) -> None:

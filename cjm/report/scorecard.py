@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from cjm.diagnostic import Severity
 from cjm.engine import FileResult
+from cjm.map_files import strip_map_suffix
 from cjm.model import STEPS
 from cjm.score import PhaseScore
 
@@ -117,9 +118,7 @@ def print_overview(console: Console, results: Sequence[FileResult]) -> None:
     ordered = sorted(results, key=lambda r: (-(r.score.score if r.score else -1), r.path))
     for r in ordered:
         ratio = r.score.engagement_ratio if r.score else None
-        name = os.path.relpath(r.path, folder) if folder else r.path
-        for suffix in (".cjm.yaml", ".cjm.yml"):
-            name = name.removesuffix(suffix)
+        name = strip_map_suffix(os.path.relpath(r.path, folder) if folder else r.path)
         table.add_row(name,
                       f"{r.score.score:.1f}" if r.score else "n/a",
                       "n/a" if ratio is None else f"{ratio:.0%}",

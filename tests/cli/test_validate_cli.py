@@ -225,3 +225,13 @@ def test_hostile_file_in_json(name: str, tmp_path: Path) -> None:
     (file,) = json.loads(proc.stdout)["files"]
     assert file["valid"] is False and file["score"] is None
     assert [d["rule"] for d in file["diagnostics"]] == ["yaml-syntax"]
+
+
+def test_a_map_named_twice_is_checked_once(tmp_path: Path) -> None:
+    folder = tmp_path / "maps"
+    folder.mkdir()
+    shutil.copy2(REPO / "sample_maps" / "streaming-subscription.cjm.yaml", folder)
+    spelled_twice = str(folder / ".." / "maps" / "streaming-subscription.cjm.yaml")
+    proc = run("validate", "--format", "json", spelled_twice, str(folder))
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["summary"]["files"] == 1
