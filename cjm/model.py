@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cjm.diagnostic import Pos
-from cjm.positions import Path, Positions
+from cjm.loader.positions import Path, Positions
 
 STEPS = ("connect", "inform", "entertain", "share")
 DEFAULT_PHASES = ("awareness", "involvement", "trial", "commitment", "referral")

@@ -12,8 +12,9 @@ from __future__ import annotations
 import textwrap
 from types import ModuleType
 
-from cjm.config import Config
-from cjm.engine import FileResult, check_text
+from cjm.check.config import Config
+from cjm.check.engine import check_text
+from cjm.check.result import FileResult
 from cjm.loader import load_text
 from cjm.model import build_model
 

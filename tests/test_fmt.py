@@ -447,7 +447,7 @@ def test_a_flow_touchpoint_with_a_disable_comment_stays_on_its_line() -> None:
             f"      - {{title: We post, id: post, step: share, actor: brand}}{disable}")
     once = format_text(text)
     assert f"      - {{id: post, title: We post, actor: brand, step: share}}{disable}" in once
-    from cjm.engine import check_text
+    from cjm.check.engine import check_text
 
     rules = [d.rule for d in check_text(once).diagnostics]
     assert rules == [d.rule for d in check_text(text).diagnostics] and "no-advocate-story" not in rules

@@ -16,9 +16,10 @@ import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from cjm.config import Config
+from cjm.check.config import Config
+from cjm.check.engine import check_loaded, check_text
+from cjm.check.result import FileResult
 from cjm.diagnostic import Diagnostic
-from cjm.engine import FileResult, check_loaded, check_text
 from cjm.loader import load_bytes, load_text
 from cjm.rules import RULES
 

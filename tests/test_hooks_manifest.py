@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from cjm.cli.paths import is_map_name
+from cjm.check.discover import is_map_name
 
 ROOT = Path(__file__).resolve().parents[1]
 MANIFEST = ROOT / ".pre-commit-hooks.yaml"
@@ -44,7 +44,7 @@ NOT_MAPS = [
     "a.cjm.yaml/notes.txt",
     ".cjm.toml",
     "pyproject.toml",
-    # Case-sensitive on purpose, like `cjm validate FOLDER` (cjm.map_files.MAP_SUFFIXES).
+    # Case-sensitive on purpose, like `cjm validate FOLDER` (cjm.check.discover.MAP_SUFFIXES).
     "x.CJM.yaml",
     "x.cjm.YAML",
 ]

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from cjm.rules import RULES
-from cjm.rules_doc import rule_sections, rules_markdown
+from cjm.rules.docs import rule_sections, rules_markdown
 
 ROOT = Path(__file__).resolve().parents[1]
 CJM = shutil.which("cjm") or str(Path(sys.executable).parent / "cjm")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from cjm.engine import check_file
+from cjm.check.engine import check_file
 from cjm.fmt import format_text
 from cjm.rules import RULES, STRUCTURAL
 

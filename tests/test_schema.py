@@ -12,7 +12,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cjm.diagnostic import Finding, Pos
-from cjm.positions import Path, Positions
+from cjm.loader.positions import Path, Positions
 from cjm.schema import SUPPORTED, check, schema
 from tests.helpers import run
 

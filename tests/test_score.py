@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cjm.loader.positions import Positions
 from cjm.model import DEFAULT_PHASES, STEPS, build_model
-from cjm.positions import Positions
 from cjm.score import MapScore, longest_chain, score_map
 from tests.helpers import run
 

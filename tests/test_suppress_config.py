@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from cjm.config import Config, ConfigError, find_config, parse_config
+from cjm.check.config import Config, ConfigError, find_config, parse_config
+from cjm.check.engine import check_file
+from cjm.check.result import FileResult
+from cjm.check.suppress import parse_suppressions
 from cjm.diagnostic import Severity
-from cjm.engine import FileResult, check_file
-from cjm.suppress import parse_suppressions
 from tests.helpers import dedent, run
 
 TWO_DIPS = '''

@@ -74,17 +74,14 @@ def rules(
     markdown: Annotated[bool, typer.Option("--markdown", help="The docs/rules.md reference.")] = False,
 ) -> int:
     """List the rules, or explain one, with a failing and a passing example."""
-    from cjm.cli.rules_cmd import run_rules
+    from cjm.cli.rules import run_rules
 
     return run_rules(rule, markdown)
 
 
 def run_app(args: list[str]) -> int:
     """Run the typer app without letting click exit the process."""
-    try:  # typer 0.26-0.28 bundle their own click
-        from typer._click.exceptions import ClickException
-    except ImportError:  # pragma: no cover - a typer that uses the click package
-        from click.exceptions import ClickException  # type: ignore[assignment]
+    from typer._click.exceptions import ClickException  # typer 0.26-0.28 bundle their own click
 
     command = typer.main.get_command(app)
     try:
@@ -111,7 +108,7 @@ def render(
         "--dot", envvar="CJM_DOT", help="A Graphviz `dot` to use instead of graphviz-pure.")] = None,
 ) -> int:
     """Write a self-contained HTML journey map and an SVG flow diagram per valid map."""
-    from cjm.cli.render_cmd import run_render
+    from cjm.cli.render import run_render
 
     return run_render(paths, out, to, template_dir, dot)
 
@@ -128,7 +125,7 @@ def init(
         "--from", help="Start from a shipped sample map (name or 'list').")] = None,
 ) -> int:
     """Start a new map from a template (never overwrites a file)."""
-    from cjm.cli.init_cmd import run_init
+    from cjm.cli.init import run_init
 
     return run_init(path, title, persona, phases, from_sample)
 
@@ -140,7 +137,7 @@ def fmt(
         "--check", help="Change nothing; exit 1 and show a diff if a map would change.")] = False,
 ) -> int:
     """Rewrite maps in the canonical layout, keeping every comment and value."""
-    from cjm.cli.fmt_cmd import run_fmt
+    from cjm.cli.fmt import run_fmt
 
     return run_fmt(paths, check)
 
@@ -153,6 +150,6 @@ def preview(
                                                help="Open the page in a browser.")] = False,
 ) -> int:
     """Serve the rendered map on localhost and reload it when the file changes."""
-    from cjm.cli.preview_cmd import run_preview
+    from cjm.cli.preview import run_preview
 
     return run_preview(path, port, open_browser)

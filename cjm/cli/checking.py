@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from cjm.cli.errors import UsageError
-from cjm.cli.paths import collect_maps
-from cjm.config import ConfigError
-from cjm.engine import FileResult, check_file
+from cjm.check.discover import collect_maps
+from cjm.check.engine import check_file
+from cjm.check.result import FileResult
 
 
 def check_paths(paths: list[str]) -> list[FileResult]:
-    """Check every map under `paths`; config problems are usage errors."""
-    try:
-        return [check_file(path) for path in collect_maps(paths)]
-    except ConfigError as exc:
-        raise UsageError(str(exc)) from None
+    """Check every map under `paths` (a bad path or config raises a UserError: exit 2)."""
+    return [check_file(path) for path in collect_maps(paths)]

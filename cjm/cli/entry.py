@@ -10,14 +10,15 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from cjm.cli.errors import BUG_URL, EXIT_INTERNAL, EXIT_USAGE, UsageError
+from cjm.cli.errors import EXIT_INTERNAL, EXIT_USAGE, REPORT_BUGS
+from cjm.errors import UserError
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         return _dispatch(args)
-    except UsageError as exc:
+    except UserError as exc:
         sys.stderr.write(f"cjm: error: {exc}\n")
         return EXIT_USAGE
     except KeyboardInterrupt:
@@ -46,7 +47,7 @@ def _internal_error(exc: BaseException) -> int:
     place = f" (at {where[0].filename}:{where[0].lineno})" if where else ""
     sys.stderr.write(
         f"cjm: internal error: {type(exc).__name__}: {exc}{place}\n"
-        f"This is a bug in cjm, not in your map. Please report it at {BUG_URL}\n"
+        f"This is a bug in cjm, not in your map. {REPORT_BUGS}\n"
         "with the command you ran and, if you can, the map file. "
         "Set CJM_DEBUG=1 to see the full traceback.\n"
     )

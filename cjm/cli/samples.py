@@ -1,20 +1,14 @@
 """The sample maps that ship with cjm, for `cjm init --from`.
 
-Installed, they are the package data `cjm.samples` (the repository's
-`sample_maps/` folder); in a source checkout that is not installed as such,
-the folder itself.
+They are the repository's `sample_maps/` folder, found by cjm.resources
+(an installed wheel carries it inside the package).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from importlib.abc import Traversable
 
 SUFFIX = ".cjm.yaml"
 NEEDS_WORK = "needs-work"
@@ -25,21 +19,16 @@ class Sample:
     name: str
     title: str
     needs_work: bool
-    source: Traversable
+    source: Path
 
     def text(self) -> str:
         return self.source.read_text("utf-8")
 
 
-def samples_root() -> Traversable | None:
-    try:
-        root = resources.files("cjm.samples")
-        if root.is_dir():
-            return root
-    except (ModuleNotFoundError, TypeError):
-        pass
-    checkout = Path(__file__).resolve().parents[2] / "sample_maps"
-    return checkout if checkout.is_dir() else None
+def samples_root() -> Path | None:
+    from cjm.resources import SAMPLES, data_dir
+
+    return data_dir(SAMPLES)
 
 
 def list_samples() -> list[Sample]:
@@ -59,12 +48,12 @@ def find_sample(name: str) -> Sample | None:
     return next((s for s in list_samples() if s.name == wanted), None)
 
 
-def _maps_in(folder: Traversable) -> list[Traversable]:
+def _maps_in(folder: Path) -> list[Path]:
     return sorted((item for item in folder.iterdir() if item.name.endswith(SUFFIX) and item.is_file()),
                   key=lambda item: item.name)
 
 
-def _sample(item: Traversable, needs_work: bool) -> Sample:
+def _sample(item: Path, needs_work: bool) -> Sample:
     found = re.search(r"^title:[ \t]*(.*)$", item.read_text("utf-8"), re.MULTILINE)
     title = found.group(1).strip().strip("'\"") if found else ""
     return Sample(item.name.removesuffix(SUFFIX), title, needs_work, item)

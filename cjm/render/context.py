@@ -14,8 +14,8 @@ from pathlib import PurePath
 from typing import Any
 
 from cjm import __version__
+from cjm.check.result import FileResult
 from cjm.diagnostic import Diagnostic
-from cjm.engine import FileResult
 from cjm.model import STEPS, JourneyMap
 from cjm.render.grid import build_grid
 from cjm.render.palette import ADVOCATE_BORDER, EMOTION_TONES, STEP_COLOURS, UNTAGGED

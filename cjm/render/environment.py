@@ -3,14 +3,13 @@
 As mkdocs' theme loader does, the user's template folder comes first and the
 built-in templates fill the gaps, so a team can restyle one partial (say
 `legend.html.j2` or `styles.css`) and keep the rest. The built-in templates
-are read from the `cjm.templates` package (the top-level `templates/` folder,
-packaged into the wheel), never from a path relative to the source tree.
+are the top-level `templates/` folder, found by cjm.resources wherever cjm
+runs from (an installed wheel carries it inside the package).
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib.resources import files
 from pathlib import Path
 
 from jinja2 import (
@@ -23,15 +22,17 @@ from jinja2 import (
 )
 from jinja2.loaders import split_template_path
 
-BUILTIN_PACKAGE = "cjm.templates"
+from cjm.resources import TEMPLATES, data_dir
+
 BUILTIN_PREFIX = "<cjm built-in templates>"
 
 
 def builtin_source(name: str) -> tuple[str, str, None] | None:
     """The text of built-in template `name` and a filename for tracebacks."""
-    resource = files(BUILTIN_PACKAGE)
-    for part in split_template_path(name):  # one part at a time: Python 3.10's Traversable
-        resource = resource.joinpath(part)
+    folder = data_dir(TEMPLATES)
+    if folder is None:
+        return None
+    resource = folder.joinpath(*split_template_path(name))
     if not resource.is_file():
         return None
     return resource.read_text(encoding="utf-8"), f"{BUILTIN_PREFIX}/{name}", None

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from cjm.engine import FileResult
+from cjm.check.result import FileResult
 from cjm.render.context import build_context
 from cjm.render.environment import BUILTIN_PREFIX, shared_environment
 

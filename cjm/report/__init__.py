@@ -10,7 +10,7 @@ import importlib
 from collections.abc import Sequence
 from typing import Protocol, TextIO
 
-from cjm.engine import FileResult
+from cjm.check.result import FileResult
 
 REPORTERS = {
     "text": "cjm.report.text",

@@ -20,8 +20,8 @@ from collections.abc import Sequence
 from pathlib import PurePath
 from typing import TextIO
 
+from cjm.check.result import FileResult
 from cjm.diagnostic import Diagnostic, Severity
-from cjm.engine import FileResult
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 HINT_SEPARATOR = " — "

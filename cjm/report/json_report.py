@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import TextIO
 
-from cjm.engine import FileResult
+from cjm.check.result import FileResult
 from cjm.report import summary_counts
 
 

@@ -20,11 +20,10 @@ from pathlib import PurePath
 from typing import Any, TextIO
 from urllib.parse import quote
 
+from cjm.check.result import FileResult
 from cjm.diagnostic import Diagnostic, Severity
-from cjm.engine import FileResult
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://github.com/cjm-maps/cjm"
 SRCROOT = "%SRCROOT%"
 FINGERPRINT_KEY = "cjmFingerprint/v1"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note",
@@ -64,7 +63,6 @@ def driver() -> dict[str, Any]:
         "name": "cjm",
         "version": cjm.__version__,
         "semanticVersion": cjm.__version__,
-        "informationUri": INFORMATION_URI,
         "rules": [rule_descriptor(rule) for rule in RULES],
     }
 

@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from cjm.engine import FileResult
+from cjm.check.result import FileResult
 
 
 def file_entry(result: FileResult) -> dict[str, Any]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
+from cjm.check.discover import strip_map_suffix
+from cjm.check.result import FileResult
 from cjm.diagnostic import Severity
-from cjm.engine import FileResult
-from cjm.map_files import strip_map_suffix
 from cjm.model import STEPS
 from cjm.score import PhaseScore
 

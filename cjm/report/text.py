@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
+from cjm.check.result import FileResult
 from cjm.diagnostic import Diagnostic, Severity
-from cjm.engine import FileResult
 from cjm.report import summary_counts
 
 if TYPE_CHECKING:

@@ -16,7 +16,7 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from cjm.diagnostic import Finding
-from cjm.positions import Path, Positions
+from cjm.loader.positions import Path, Positions
 from cjm.schema.messages import Messages
 
 SCHEMA_FILE = "journey-map.schema.json"

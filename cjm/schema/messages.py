@@ -7,7 +7,7 @@ import math
 from typing import Any
 
 from cjm.diagnostic import Finding
-from cjm.positions import Path, Positions, format_path
+from cjm.loader.positions import Path, Positions, format_path
 
 TYPE_WORDS = {
     "string": "text",

@@ -121,7 +121,7 @@ def test_a_missing_path_or_no_path_is_a_usage_error(tmp_path: Path) -> None:
 
 def test_a_failed_write_leaves_the_original_untouched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                       capsys: pytest.CaptureFixture[str]) -> None:
-    from cjm.cli.fmt_cmd import run_fmt
+    from cjm.cli.fmt import run_fmt
 
     path = write(tmp_path / "untidy.cjm.yaml", UNTIDY)
 
@@ -138,7 +138,7 @@ def test_a_failed_write_leaves_the_original_untouched(tmp_path: Path, monkeypatc
 def test_formatting_that_would_lose_data_is_an_internal_error(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     import cjm.fmt
-    from cjm.cli.fmt_cmd import run_fmt
+    from cjm.cli.fmt import run_fmt
 
     path = write(tmp_path / "untidy.cjm.yaml", UNTIDY)
     monkeypatch.setattr(cjm.fmt, "_canonical_yaml", lambda *args: "cjm: 1\ntitle: Lost\n")

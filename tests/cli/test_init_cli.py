@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from cjm.cli.init_cmd import SCHEMA_URL
-from cjm.cli.init_skeleton import render_skeleton, yaml_text
+from cjm.cli.init import SCHEMA_URL
+from cjm.cli.skeleton import render_skeleton, yaml_text
 from cjm.fmt import format_text
 from cjm.loader import load_text
 from cjm.model import STEPS

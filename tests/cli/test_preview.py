@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pytest
 
-from cjm.engine import check_text
-from cjm.preview import PreviewState, diagnostics_page, with_reload_script
+from cjm.check.engine import check_text
+from cjm.render.preview import PreviewState, diagnostics_page, with_reload_script
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO / "sample_maps" / "b2b-saas-trial.cjm.yaml"

@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 
-from cjm.engine import check_file
+from cjm.check.engine import check_file
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLES = sorted((REPO / "sample_maps").rglob("*.cjm.yaml"))

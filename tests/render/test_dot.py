@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from cjm.engine import check_file, check_text
+from cjm.check.engine import check_file, check_text
 from cjm.model import JourneyMap
 from cjm.render.dot import build_dot
 from cjm.render.dot_labels import TITLE_WIDTH, clean, html, quoted, wrapped

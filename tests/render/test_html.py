@@ -16,7 +16,8 @@ from typing import Any
 
 import pytest
 
-from cjm.engine import FileResult, check_file, check_text
+from cjm.check.engine import check_file, check_text
+from cjm.check.result import FileResult
 from cjm.model import Touchpoint
 from cjm.render.context import build_context
 from cjm.render.grid import curve_y

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from cjm.cli.render_cmd import run_render
+from cjm.cli.render import run_render
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "sample_maps"
@@ -204,7 +204,7 @@ def test_hostile_titles_render_harmlessly_in_html_and_svg(tmp_path: Path) -> Non
 
 
 def _no_engine(monkeypatch: pytest.MonkeyPatch) -> None:
-    import cjm.render.graphviz_engine as engine_module
+    import cjm.render.graphviz as engine_module
 
     monkeypatch.setattr(engine_module, "find_engine", lambda explicit: None)
 

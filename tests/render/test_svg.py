@@ -16,12 +16,12 @@ from typing import Any
 
 import pytest
 
-from cjm.engine import check_file, check_text
+from cjm.check.engine import check_file, check_text
+from cjm.loader.positions import Positions
 from cjm.model import JourneyMap, build_model
-from cjm.positions import Positions
 from cjm.render.dot import build_dot
 from cjm.render.dot_labels import clean
-from cjm.render.graphviz_engine import (
+from cjm.render.graphviz import (
     ENGINE_NOT_FOUND,
     Engine,
     RenderError,

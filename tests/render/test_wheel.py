@@ -67,7 +67,7 @@ def test_a_fresh_install_renders_from_the_wheels_templates(wheel: Path, tmp_path
     scripts = venv / ("Scripts" if os.name == "nt" else "bin")
     _run(scripts / "python", "-m", "pip", "install", "--quiet", wheel, cwd=tmp_path)
     where = _run(scripts / "python", "-c",
-                 "import importlib.resources as r; print(r.files('cjm.templates').joinpath('map.html.j2'))",
+                 "from cjm.resources import TEMPLATES, data_dir; print(data_dir(TEMPLATES) / 'map.html.j2')",
                  cwd=tmp_path).stdout.strip()
     assert Path(where).is_relative_to(venv) and Path(where).is_file()
     map_copy = tmp_path / "maps" / SAMPLE.name

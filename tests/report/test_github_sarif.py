@@ -9,8 +9,9 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cjm.check.engine import check_text
+from cjm.check.result import FileResult
 from cjm.diagnostic import Diagnostic, Severity
-from cjm.engine import FileResult, check_text
 from cjm.report import github, sarif
 from cjm.rules import RULES
 

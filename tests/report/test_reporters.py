@@ -27,8 +27,8 @@ from typing import Any
 import pytest
 
 import cjm
-from cjm.config import Config
-from cjm.engine import check_file
+from cjm.check.config import Config
+from cjm.check.engine import check_file
 from cjm.report import get_reporter
 
 REPO = Path(__file__).resolve().parents[2]

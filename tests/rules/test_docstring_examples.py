@@ -10,7 +10,7 @@ import textwrap
 
 import pytest
 
-from cjm.engine import check_text
+from cjm.check.engine import check_text
 from cjm.rules import RULES
 
 

@@ -6,7 +6,7 @@ It points at the phase's first stage, else at the phase in the map's
 
 from __future__ import annotations
 
-from cjm.config import Config
+from cjm.check.config import Config
 from cjm.rules import empty_phase
 from tests.helpers import RuleChecker, rule_alone
 

@@ -5,7 +5,7 @@ The finding points at the `phase` value of the phase's first stage.
 
 from __future__ import annotations
 
-from cjm.config import Config
+from cjm.check.config import Config
 from cjm.rules import missing_step
 from tests.helpers import RuleChecker, rule_alone
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cjm.config import Config
+from cjm.check.config import Config
 from tests.helpers import RuleChecker
 
 check = RuleChecker("unknown-phase")

@@ -9,7 +9,7 @@ from cjm.cli.errors import EXIT_OK, UsageError
 
 def run_rules(rule: str | None, markdown: bool) -> int:
     from cjm.rules import RULES
-    from cjm.rules_doc import rule_markdown, rule_sections, rules_markdown
+    from cjm.rules.docs import rule_markdown, rule_sections, rules_markdown
 
     if rule is not None and rule not in RULES:
         raise UsageError(f"unknown rule '{rule}'; run `cjm rules` for the list")

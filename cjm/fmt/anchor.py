@@ -15,8 +15,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from cjm.fmt_comments import WHOLE_LINE, Comment, Line, find_comments, in_flow
-from cjm.fmt_nodes import Entry, Mark, NodeIndex, Path
+from cjm.fmt.comments import WHOLE_LINE, Comment, Line, find_comments, in_flow
+from cjm.fmt.nodes import Entry, Mark, NodeIndex, Path
 
 _DISABLE = re.compile(r"cjm:\s*disable")
 

@@ -1,7 +1,7 @@
 """Write a map's comments back into its formatted text, for `cjm fmt`.
 
 The formatted text comes from ruamel.yaml without comments; every comment
-goes back beside the entry it was anchored to (see `cjm.fmt_anchor`),
+goes back beside the entry it was anchored to (see `cjm.fmt.anchor`),
 found by its path in the new text, so a comment travels with a moved key.
 """
 
@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from cjm.fmt_anchor import CommentPlan, Group
-from cjm.fmt_comments import Comment, Line
-from cjm.fmt_nodes import Entry, NodeIndex, Path
+from cjm.fmt.anchor import CommentPlan, Group
+from cjm.fmt.comments import Comment, Line
+from cjm.fmt.nodes import Entry, NodeIndex, Path
 
 _HEADER, _AFTER, _BEFORE, _OVERFLOW, _FOOTER = range(5)
 

@@ -14,7 +14,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cjm.cli.errors import BUG_URL, EXIT_FAILED, EXIT_INTERNAL, EXIT_OK
+from cjm.cli.errors import EXIT_FAILED, EXIT_INTERNAL, EXIT_OK, REPORT_BUGS
 
 if TYPE_CHECKING:
     from cjm.diagnostic import Finding
@@ -24,7 +24,7 @@ CHANGED, UNCHANGED, FAILED, BUG = "changed", "unchanged", "failed", "bug"
 
 
 def run_fmt(paths: list[str], check: bool) -> int:
-    from cjm.cli.paths import collect_maps
+    from cjm.check.discover import collect_maps
 
     outcomes = Counter(_format_file(path, check) for path in collect_maps(paths))
     sys.stderr.write(_summary(outcomes, check) + "\n")
@@ -48,7 +48,7 @@ def _format_file(path: Path, check: bool) -> str:
         return FAILED
     except FormatterError as exc:
         sys.stderr.write(f"cjm: internal error: {path}: {exc}; the file was left untouched.\n"
-                         f"This is a bug in cjm, not in your map. Please report it at {BUG_URL}\n"
+                         f"This is a bug in cjm, not in your map. {REPORT_BUGS}\n"
                          "with the map file.\n")
         return BUG
     if new.encode("utf-8") == raw:
@@ -103,8 +103,8 @@ def _show_diff(path: Path, raw: bytes, new: str) -> None:
 
 
 def _report_refusal(path: Path, lines: list[str], findings: list[Finding]) -> None:
+    from cjm.check.result import FileResult
     from cjm.diagnostic import Diagnostic, Severity
-    from cjm.engine import FileResult
     from cjm.report.console import make_console
     from cjm.report.text import print_diagnostic
 

@@ -1,13 +1,29 @@
-"""Turn the paths a user gives into the map files to check."""
+"""Which files are maps: the names `NAME.cjm.yaml` / `NAME.cjm.yml`, and the
+map files below the paths a user gives."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from cjm.cli.errors import UsageError
-from cjm.map_files import is_map_name, strip_map_suffix
+from cjm.errors import UserError
 
-__all__ = ["collect_maps", "is_map_name", "map_stem"]
+MAP_SUFFIXES = (".cjm.yaml", ".cjm.yml")
+
+
+class PathError(UserError):
+    """A path that does not exist, or a folder that holds no map."""
+
+
+def is_map_name(name: str) -> bool:
+    return name.endswith(MAP_SUFFIXES)
+
+
+def strip_map_suffix(name: str) -> str:
+    """`maps/acme.cjm.yaml` -> `maps/acme`; any other name is returned as it is."""
+    for suffix in MAP_SUFFIXES:
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
 
 
 def map_stem(path: Path) -> str:
@@ -19,23 +35,23 @@ def map_stem(path: Path) -> str:
 def collect_maps(paths: list[str]) -> list[Path]:
     """Files as given (any name: pre-commit passes them), folders searched for maps.
 
-    Hidden folders (.git, .venv, ...) are skipped. Raises UsageError for a
+    Hidden folders (.git, .venv, ...) are skipped. Raises PathError for a
     missing path or when no map is found at all.
     """
     if not paths:
-        raise UsageError("give at least one map file or folder, e.g. `cjm validate maps/`")
+        raise PathError("give at least one map file or folder, e.g. `cjm validate maps/`")
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             maps = _maps_below(path)
             if not maps:
-                raise UsageError(f"{raw}: no *.cjm.yaml or *.cjm.yml maps in this folder")
+                raise PathError(f"{raw}: no *.cjm.yaml or *.cjm.yml maps in this folder")
             found += maps
         elif path.exists():
             found.append(path)
         else:
-            raise UsageError(f"{raw}: no such file or folder")
+            raise PathError(f"{raw}: no such file or folder")
     return _once_each(found)
 
 

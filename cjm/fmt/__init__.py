@@ -5,7 +5,7 @@ with list items indented under their key, block style for the map, its
 sections, stages and touchpoints; every comment and every value kept.
 ruamel.yaml's round trip writes the values (quotes, folded text and number
 spellings kept); the comments are anchored to node paths and put back by
-`cjm.fmt_place`, so a comment moves with its key. The result is checked
+`cjm.fmt.place`, so a comment moves with its key. The result is checked
 before it is returned: the same data, the same comments, or an error.
 """
 
@@ -17,10 +17,10 @@ import re
 from typing import Any
 
 from cjm.diagnostic import START, Finding
-from cjm.fmt_anchor import plan_comments
-from cjm.fmt_comments import comment_texts, without_comments
-from cjm.fmt_nodes import Mark, index_nodes
-from cjm.fmt_place import place_comments
+from cjm.fmt.anchor import plan_comments
+from cjm.fmt.comments import comment_texts, without_comments
+from cjm.fmt.nodes import Mark, index_nodes
+from cjm.fmt.place import place_comments
 from cjm.loader import load_text
 
 TOP_KEYS = ("cjm", "title", "brand", "product", "owner", "description", "state", "tags",

@@ -18,8 +18,8 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from cjm.check.result import FileResult
 from cjm.diagnostic import Diagnostic, Severity
-from cjm.engine import FileResult
 
 RELOAD_SCRIPT = """<script>/* cjm preview: reload when the map changes */
 (function () {
@@ -58,7 +58,7 @@ def map_page(result: FileResult, template_dir: Path | None = None, flow_svg: str
 def flow_svg(result: FileResult, dot: str | None = None) -> str | None:
     """The flow diagram as inline SVG, or None when no Graphviz engine works (the page goes without)."""
     from cjm.render.dot import build_dot
-    from cjm.render.graphviz_engine import RenderError, find_engine, render_svg, svg_for_inline
+    from cjm.render.graphviz import RenderError, find_engine, render_svg, svg_for_inline
 
     if result.journey is None:
         return None

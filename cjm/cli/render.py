@@ -23,15 +23,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from cjm.check.discover import map_stem
+from cjm.check.result import FileResult
 from cjm.cli.checking import check_paths
 from cjm.cli.errors import EXIT_FAILED, EXIT_OK, UsageError
-from cjm.cli.paths import map_stem
-from cjm.engine import FileResult
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from cjm.render.graphviz_engine import Engine
+    from cjm.render.graphviz import Engine
 
 FORMATS = ("html", "svg")
 PROGRESS_ABOVE = 3
@@ -119,7 +119,7 @@ def _report_invalid(results: list[FileResult]) -> None:
 
 
 def _find_engine(dot: str | None, formats: tuple[str, ...], console: Console) -> Engine | None:
-    from cjm.render.graphviz_engine import ENGINE_NOT_FOUND, RenderError, find_engine
+    from cjm.render.graphviz import ENGINE_NOT_FOUND, RenderError, find_engine
 
     try:
         engine = find_engine(dot)
@@ -148,7 +148,7 @@ def _progress(console: Console, total: int) -> Iterator[Callable[[], None]]:
 
 def _render_one(result: FileResult, plan: RenderPlan) -> bool:
     """Write the map's files; False when its flow diagram could not be laid out."""
-    from cjm.render.graphviz_engine import RenderError, svg_for_inline
+    from cjm.render.graphviz import RenderError, svg_for_inline
     from cjm.render.html import TemplateFailure, render_html
 
     stem = map_stem(Path(result.path))
@@ -175,7 +175,7 @@ def _render_one(result: FileResult, plan: RenderPlan) -> bool:
 
 def _flow_svg(result: FileResult, engine: Engine) -> str:
     from cjm.render.dot import build_dot
-    from cjm.render.graphviz_engine import render_svg
+    from cjm.render.graphviz import render_svg
 
     assert result.journey is not None  # a valid map always has its model
     return render_svg(build_dot(result.journey), engine)

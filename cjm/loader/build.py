@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cjm.diagnostic import Finding, Pos
-from cjm.positions import LineIndex, Path, Positions
-from cjm.yaml_events import events
-from cjm.yaml_scalars import key_text, resolve_plain, type_tag
+from cjm.loader.events import events
+from cjm.loader.positions import LineIndex, Path, Positions
+from cjm.loader.scalars import key_text, resolve_plain, type_tag
 
 TAG = "tag:yaml.org,2002:"
 class LimitExceeded(Exception):

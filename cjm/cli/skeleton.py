@@ -95,11 +95,14 @@ def _slug(text: str) -> str:
 
 def render_skeleton(title: str, persona: str, phases: list[str] | None, schema_url: str) -> str:
     """The new map's YAML text (not yet in canonical layout: `cjm fmt` rules that)."""
-    from importlib import resources
-
     import jinja2
 
-    source = resources.files("cjm.templates").joinpath(TEMPLATE).read_text("utf-8")
+    from cjm.resources import TEMPLATES, data_dir
+
+    folder = data_dir(TEMPLATES)
+    if folder is None:
+        raise FileNotFoundError(f"cjm's {TEMPLATES} folder is missing from this installation")
+    source = (folder / TEMPLATE).read_text("utf-8")
     env = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
                              trim_blocks=True, lstrip_blocks=True, autoescape=False)
     env.filters["yaml"] = yaml_text

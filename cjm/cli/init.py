@@ -25,7 +25,7 @@ def run_init(path: str, title: str | None, persona: str | None, phases: str | No
                              "and --phases, and edit the new map instead")
         text, what = _from_sample(from_sample)
     else:
-        from cjm.cli.init_skeleton import render_skeleton
+        from cjm.cli.skeleton import render_skeleton
 
         phase_list = parse_phases(phases)
         title = _text_option("--title", title, DEFAULT_TITLE)
@@ -120,7 +120,7 @@ def _write_new(path: Path, text: str) -> None:
 
 
 def _print_next_steps(path: str, what: str) -> None:
-    from cjm.cli.paths import is_map_name, map_stem
+    from cjm.check.discover import is_map_name, map_stem
 
     quoted = shlex.quote(path)
     lines = [f"Wrote {path}: {what}.", "Next:",

@@ -7,61 +7,15 @@ drops findings silenced by `# cjm: disable=` comments.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
-from cjm.config import Config, find_config
+from cjm.check.config import Config, find_config
+from cjm.check.result import FileResult
+from cjm.check.suppress import parse_suppressions
 from cjm.diagnostic import Diagnostic, Finding, Severity
 from cjm.loader import Loaded, load_file
 from cjm.model import JourneyMap, build_model
-from cjm.score import MapScore, score_map
-from cjm.suppress import parse_suppressions
-
-
-@dataclass
-class FileResult:
-    """Everything cjm found out about one map file."""
-
-    path: str
-    diagnostics: list[Diagnostic]
-    lines: list[str] = field(default_factory=list)
-    journey: JourneyMap | None = None
-    score: MapScore | None = None
-    config: Config = field(default_factory=Config)
-
-    def count(self, severity: Severity) -> int:
-        return sum(1 for d in self.diagnostics if d.severity is severity)
-
-    @property
-    def valid(self) -> bool:
-        return self.count(Severity.ERROR) == 0
-
-    def below(self, fail_under: float | None) -> bool:
-        """True when the map scores under `fail_under` (or cannot be scored)."""
-        if fail_under is None:
-            return False
-        return self.score is None or self.score.score < fail_under
-
-    def failed(self, strict: bool = False, fail_under: float | None = None) -> bool:
-        """The exit-code verdict: an error, a warning under strict, or a low score."""
-        threshold = fail_under if fail_under is not None else self.config.fail_under
-        if not self.valid or self.below(threshold):
-            return True
-        return strict and self.count(Severity.WARNING) > 0
-
-    def only_errors(self) -> FileResult:
-        """A copy that shows errors only (for `--quiet`)."""
-        errors = [d for d in self.diagnostics if d.severity is Severity.ERROR]
-        return replace(self, diagnostics=errors)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "path": self.path,
-            "valid": self.valid,
-            "score": self.score.score if self.score else None,
-            "diagnostics": [d.to_dict() for d in self.diagnostics],
-        }
+from cjm.score import score_map
 
 
 def check_file(path: str | Path, config: Config | None = None) -> FileResult:

@@ -21,11 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from cjm.diagnostic import Severity
+from cjm.errors import UserError
 
 KNOWN_KEYS = ("fail_under", "phases", "rules")
 
 
-class ConfigError(Exception):
+class ConfigError(UserError):
     """A config file cjm cannot use; the message names the file."""
 
 

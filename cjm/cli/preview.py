@@ -23,9 +23,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, cast
 
-from cjm.cli.errors import BUG_URL, EXIT_OK, UsageError
+from cjm.cli.errors import EXIT_OK, REPORT_BUGS, UsageError
 from cjm.diagnostic import Severity
-from cjm.preview import PreviewState, diagnostics_page, error_page, file_signature, flow_svg, map_page
+from cjm.render.preview import PreviewState, diagnostics_page, error_page, file_signature, flow_svg, map_page
 
 HOST = "127.0.0.1"
 POLL_SECONDS = 0.3
@@ -74,7 +74,7 @@ def _watch(path: Path, state: PreviewState, last: tuple[object, ...], stop: thre
 
 def _rebuild(path: Path, state: PreviewState) -> str:
     """Check and render the map; the status line to print, or "" when the page is unchanged."""
-    from cjm.engine import check_file
+    from cjm.check.engine import check_file
 
     try:
         result = check_file(path)
@@ -87,7 +87,7 @@ def _rebuild(path: Path, state: PreviewState) -> str:
             status = f"the map is invalid ({errors} error{'s' if errors != 1 else ''}): the page lists them"
     except Exception as exc:  # a bug in cjm: show it in the page and keep serving
         message = f"{type(exc).__name__}: {exc}"
-        body = error_page(f"{message}\nThis is a bug in cjm, not in your map. Please report it at {BUG_URL}")
+        body = error_page(f"{message}\nThis is a bug in cjm, not in your map. {REPORT_BUGS}.")
         status = f"internal error: {message}"
     return f"{time.strftime('%H:%M:%S')} {status}" if state.publish(body) else ""
 

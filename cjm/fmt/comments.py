@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from cjm.fmt_nodes import Mark, NodeIndex
+from cjm.fmt.nodes import Mark, NodeIndex
 
 WHOLE_LINE = 1 << 30
 

@@ -1,0 +1,111 @@
+"""Read a map file safely: bounded, position-keeping, never raising.
+
+Bytes are checked (size, binary, UTF-8), then cjm.loader.build turns the
+parser's events (cjm.loader.events) into plain values with positions
+(cjm.loader.positions), resolving scalars as YAML 1.2 does
+(cjm.loader.scalars). Every problem becomes a `yaml-syntax` or
+`duplicate-key` finding at its position, worded by cjm.loader.syntax.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+from typing import Any
+
+from cjm.diagnostic import START, Finding, Pos
+from cjm.loader.positions import LineIndex, Positions
+
+MAX_BYTES = 10 * 1024 * 1024
+"""A map file larger than this is not read (10 MiB)."""
+MAX_DEPTH = 64
+"""Deeper nesting than this is a finding, not a crash."""
+MAX_NODES = 250_000
+"""Values in a map after expanding aliases; more is a finding (alias bombs)."""
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass
+class Loaded:
+    """A map file as data: `data` is None when the file could not be read."""
+
+    path: str
+    text: str
+    data: Any = None
+    positions: Positions = field(default_factory=Positions)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def lines(self) -> list[str]:
+        """The lines as YAML counts them: split at \\n, \\r\\n or \\r only (str.splitlines
+        also splits at U+2028, NEL and others, which YAML 1.2 keeps inside a line)."""
+        lines = _LINE_BREAK.split(self.text)
+        if lines[-1] == "":
+            lines.pop()
+        return lines
+
+
+def load_file(path: str | FsPath) -> Loaded:
+    """Read and load one file; an unreadable file gives a finding, not an exception."""
+    name = str(path)
+    try:
+        size = FsPath(path).stat().st_size
+        if size > MAX_BYTES:
+            return _failed(name, "", f"the file is {size:,} bytes; cjm reads maps up to "
+                           f"{MAX_BYTES:,} bytes. Split the journey into several maps.")
+        raw = FsPath(path).read_bytes()
+    except OSError as exc:
+        return _failed(name, "", f"cannot read the file: {exc.strerror or exc}")
+    return load_bytes(raw, name)
+
+
+def load_bytes(raw: bytes, name: str = "<map>") -> Loaded:
+    """Decode and load bytes (a BOM is allowed; UTF-8 only)."""
+    if b"\x00" in raw[:8192]:
+        return _failed(name, "", "this is a binary file, not a YAML journey map")
+    body = raw.removeprefix(codecs.BOM_UTF8)
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        pos = _offset_pos(body, exc.start)
+        return _failed(name, "", f"the file is not UTF-8 text (byte 0x{body[exc.start]:02x}); "
+                       "save it as UTF-8 in your editor", pos)
+    return load_text(text, name)
+
+
+def load_text(text: str, name: str = "<map>") -> Loaded:
+    """Load YAML text into plain data with positions and loader findings."""
+    loaded = Loaded(path=name, text=text)
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        loaded.findings.append(Finding("yaml-syntax", f"the map is larger than {MAX_BYTES:,} "
+                                       "bytes; split the journey into several maps", START))
+        return loaded
+    from cjm.loader.build import Builder, LimitExceeded
+    from cjm.loader.syntax import syntax_finding
+
+    lines = LineIndex(text)
+    builder = Builder(loaded.positions, loaded.findings, lines, max_depth=MAX_DEPTH, max_nodes=MAX_NODES)
+    try:
+        loaded.data = builder.build(text)
+    except LimitExceeded as exc:
+        loaded.findings.append(Finding("yaml-syntax", str(exc), exc.pos, hint=exc.hint))
+    except Exception as exc:  # the parsers raise many error types; all are about the user's YAML
+        loaded.findings.append(syntax_finding(exc, text, lines))
+    if loaded.data is None and not loaded.findings:
+        loaded.findings.append(Finding("yaml-syntax", "the file is empty", START,
+                                       hint="start with `cjm: 1` and a `title:`"))
+    return loaded
+
+
+def _failed(name: str, text: str, message: str, pos: Pos = START) -> Loaded:
+    return Loaded(path=name, text=text, findings=[Finding("yaml-syntax", message, pos)])
+
+
+def _offset_pos(raw: bytes, offset: int) -> Pos:
+    """The line and column (in characters, as the parser counts) of a byte offset."""
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    column = len(raw[line_start:offset].decode("utf-8", "replace")) + 1
+    return Pos(raw.count(b"\n", 0, offset) + 1, column)

@@ -1,0 +1,24 @@
+"""Where cjm's data folders are: the Jinja templates and the sample maps.
+
+In the repository they are the top-level folders `templates/` and
+`sample_maps/`; the wheel carries them inside the package as `cjm/templates`
+and `cjm/sample_maps` (pyproject.toml, force-include). One lookup serves an
+installed cjm, an editable install and a checkout run with `python -m cjm`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+TEMPLATES = "templates"
+SAMPLES = "sample_maps"
+
+
+def data_dir(name: str) -> Path | None:
+    """The folder `name` (TEMPLATES or SAMPLES): inside the package when installed,
+    beside it in a checkout; None when neither exists."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / name, here.parent / name):
+        if candidate.is_dir():
+            return candidate
+    return None

@@ -1,1 +1,0 @@
-"""The built-in page templates, packaged as `cjm.templates` (see cjm.render.environment)."""
