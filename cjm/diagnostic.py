@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
@@ -70,9 +70,6 @@ class Diagnostic:
             phase=finding.phase,
             hint=finding.hint,
         )
-
-    def with_severity(self, severity: Severity) -> Diagnostic:
-        return replace(self, severity=severity)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of the spec; `phase` and `hint` only when set."""

@@ -3,7 +3,8 @@
 Built leniently from loaded data: a field of the wrong type is left unset
 (the schema layer reports it), so semantic rules and the score still see
 everything that is usable. Every object keeps the path of its node, so a rule
-can point at any field.
+can point at any field. The predicates the rules and the score share (the
+effective engagement, what an advocate share is) live here too.
 """
 
 from __future__ import annotations
@@ -90,6 +91,17 @@ class JourneyMap:
     def section(self, key: str) -> dict[str, Any]:
         value = self.data.get(key)
         return value if isinstance(value, dict) else {}
+
+
+def effective_engagement(tp: Touchpoint, journey: JourneyMap) -> str | None:
+    """A prosumer persona co-creates, so every touchpoint that sets engagement is engaged."""
+    if tp.engagement is not None and journey.prosumer:
+        return "engaged"
+    return tp.engagement
+
+
+def is_advocate_share(tp: Touchpoint) -> bool:
+    return tp.step == "share" and tp.storytelling == "advocate"
 
 
 def build_model(data: Any, positions: Positions, phases: list[str] | None = None) -> JourneyMap | None:

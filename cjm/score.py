@@ -9,11 +9,13 @@ decimal.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any
 
-from cjm.model import ENGAGEMENTS, STEPS, JourneyMap, Touchpoint
+from cjm.model import ENGAGEMENTS, STEPS, JourneyMap, effective_engagement, is_advocate_share
 
 POINTS_PER_STEP = 25
 
@@ -35,11 +37,23 @@ def longest_chain(steps: Sequence[str]) -> list[str]:
     return max(best, key=len)
 
 
-def mean_half_up(total: int, count: int) -> float:
-    """`total / count` rounded half up to one decimal, in exact integer arithmetic."""
-    count = max(count, 1)
-    tenths = (total * 20 + count) // (2 * count)
-    return tenths / 10
+def round_half_up(value: Fraction, places: int = 1) -> float:
+    """`value` rounded half up to `places` decimals, exactly (58.25 -> 58.3)."""
+    scale: int = 10**places
+    rounded: int = math.floor(value * scale + Fraction(1, 2))
+    return rounded / scale
+
+
+def mean_score(scores: Sequence[float | Fraction]) -> float | None:
+    """The mean of scores, rounded half up to one decimal; None for no scores.
+
+    The one way cjm averages scores: a map's score over its phases, and the
+    average over maps in `cjm score`.
+    """
+    if not scores:
+        return None
+    exact = [value if isinstance(value, Fraction) else Fraction(repr(value)) for value in scores]
+    return round_half_up(sum(exact, Fraction(0)) / len(exact))
 
 
 @dataclass(frozen=True)
@@ -80,13 +94,6 @@ class MapScore:
         }
 
 
-def effective_engagement(tp: Touchpoint, journey: JourneyMap) -> str | None:
-    """A prosumer persona co-creates, so every touchpoint that sets engagement is engaged."""
-    if tp.engagement is not None and journey.prosumer:
-        return "engaged"
-    return tp.engagement
-
-
 def score_phase(journey: JourneyMap, phase: str) -> PhaseScore:
     touchpoints = journey.phase_touchpoints(phase)
     steps = [tp.step for tp in touchpoints if tp.step]
@@ -107,14 +114,10 @@ def score_phase(journey: JourneyMap, phase: str) -> PhaseScore:
     )
 
 
-def is_advocate_share(tp: Touchpoint) -> bool:
-    return tp.step == "share" and tp.storytelling == "advocate"
-
-
 def score_map(journey: JourneyMap) -> MapScore:
     phases = [score_phase(journey, phase) for phase in journey.phases]
     levels = [effective_engagement(tp, journey) for tp in journey.touchpoints]
     levels = [level for level in levels if level]
     ratio = round(levels.count("engaged") / len(levels), 3) if levels else None
     shares = sum(1 for tp in journey.touchpoints if is_advocate_share(tp))
-    return MapScore(mean_half_up(sum(p.score for p in phases), len(phases)), phases, ratio, shares)
+    return MapScore(mean_score([p.score for p in phases]) or 0.0, phases, ratio, shares)

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from cjm.rules import RULES
-from cjm.rules.docs import rule_sections, rules_markdown
+from cjm.rules.docs import rule_doc, rules_markdown
 
 ROOT = Path(__file__).resolve().parents[1]
 CJM = shutil.which("cjm") or str(Path(sys.executable).parent / "cjm")
@@ -28,8 +28,8 @@ def test_docs_rules_md_is_up_to_date() -> None:
 
 def test_every_rule_has_a_summary_and_both_examples() -> None:
     for rule in RULES:
-        summary, _, failing, passing = rule_sections(rule)
-        assert summary and failing.strip() and passing.strip(), rule
+        doc = rule_doc(rule)
+        assert doc.summary and doc.failing.strip() and doc.passing.strip(), rule
 
 
 def test_cjm_rules_lists_and_explains() -> None:

@@ -31,7 +31,7 @@ from cjm.cli.errors import EXIT_FAILED, EXIT_OK, UsageError
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from cjm.render.graphviz import Engine
+    from cjm.render.graphviz import Graphviz
 
 FORMATS = ("html", "svg")
 PROGRESS_ABOVE = 3
@@ -42,7 +42,7 @@ class RenderPlan:
     formats: tuple[str, ...]
     out_dir: Path
     template_dir: Path | None
-    engine: Engine | None
+    graphviz: Graphviz | None
     console: Console
 
 
@@ -61,8 +61,8 @@ def run_render(paths: list[str], out: str, to: str | None, template_dir: str | N
     console = make_console(sys.stderr)
     if not valid:
         return EXIT_FAILED
-    plan = RenderPlan(formats, out_dir, templates, _find_engine(dot, formats, console), console)
-    failed = bool(invalid) or (plan.engine is None and "svg" in formats)
+    plan = RenderPlan(formats, out_dir, templates, _find_graphviz(dot, formats, console), console)
+    failed = bool(invalid) or (plan.graphviz is None and "svg" in formats)
     with _progress(console, len(valid)) as advance:
         for result in valid:
             failed = not _render_one(result, plan) or failed
@@ -118,18 +118,18 @@ def _report_invalid(results: list[FileResult]) -> None:
             sys.stderr.write(f"not rendered: {result.path} (fix its errors first)\n")
 
 
-def _find_engine(dot: str | None, formats: tuple[str, ...], console: Console) -> Engine | None:
-    from cjm.render.graphviz import ENGINE_NOT_FOUND, RenderError, find_engine
+def _find_graphviz(dot: str | None, formats: tuple[str, ...], console: Console) -> Graphviz | None:
+    from cjm.render.graphviz import NO_GRAPHVIZ, RenderError, find_graphviz
 
     try:
-        engine = find_engine(dot)
+        graphviz = find_graphviz(dot)
     except RenderError as exc:
         raise UsageError(exc.message) from None
-    if engine is None:
-        console.print(f"cjm: {ENGINE_NOT_FOUND}", markup=False, soft_wrap=True)
+    if graphviz is None:
+        console.print(f"cjm: {NO_GRAPHVIZ}", markup=False, soft_wrap=True)
         if "html" in formats:
             console.print("cjm: writing the HTML pages without the flow diagram", markup=False)
-    return engine
+    return graphviz
 
 
 @contextmanager
@@ -148,37 +148,29 @@ def _progress(console: Console, total: int) -> Iterator[Callable[[], None]]:
 
 def _render_one(result: FileResult, plan: RenderPlan) -> bool:
     """Write the map's files; False when its flow diagram could not be laid out."""
-    from cjm.render.graphviz import RenderError, svg_for_inline
+    from cjm.render.flow import FlowDiagram, flow_diagram
+    from cjm.render.graphviz import RenderError
     from cjm.render.html import TemplateFailure, render_html
 
+    assert result.journey is not None  # a valid map always has its model
     stem = map_stem(Path(result.path))
-    svg: str | None = None
-    inline: str | None = None
+    flow: FlowDiagram | None = None
     ok = True
-    if plan.engine is not None:
+    if plan.graphviz is not None:
         try:
-            svg = _flow_svg(result, plan.engine)
-            inline = svg_for_inline(svg)
+            flow = flow_diagram(result.journey, plan.graphviz)
         except RenderError as exc:
             plan.console.print(f"{result.path}: no flow diagram: {exc.message}", markup=False, soft_wrap=True)
-            svg, inline, ok = None, None, False
+            ok = False
     if "html" in plan.formats:
         try:
-            page = render_html(result, plan.template_dir, inline)
+            page = render_html(result, plan.template_dir, flow.inline if flow else None)
         except TemplateFailure as exc:
             raise UsageError(f"cannot render {result.path} with {exc}") from None
         _write(plan, plan.out_dir / f"{stem}.html", page)
-    if "svg" in plan.formats and svg is not None:
-        _write(plan, plan.out_dir / f"{stem}.svg", svg)
+    if "svg" in plan.formats and flow is not None:
+        _write(plan, plan.out_dir / f"{stem}.svg", flow.svg)
     return ok
-
-
-def _flow_svg(result: FileResult, engine: Engine) -> str:
-    from cjm.render.dot import build_dot
-    from cjm.render.graphviz import render_svg
-
-    assert result.journey is not None  # a valid map always has its model
-    return render_svg(build_dot(result.journey), engine)
 
 
 def _write(plan: RenderPlan, path: Path, text: str) -> None:

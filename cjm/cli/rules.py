@@ -9,7 +9,7 @@ from cjm.cli.errors import EXIT_OK, UsageError
 
 def run_rules(rule: str | None, markdown: bool) -> int:
     from cjm.rules import RULES
-    from cjm.rules.docs import rule_markdown, rule_sections, rules_markdown
+    from cjm.rules.docs import rule_doc, rule_markdown, rules_markdown
 
     if rule is not None and rule not in RULES:
         raise UsageError(f"unknown rule '{rule}'; run `cjm rules` for the list")
@@ -17,16 +17,10 @@ def run_rules(rule: str | None, markdown: bool) -> int:
         sys.stdout.write(rule_markdown(rule) if rule else rules_markdown())
         return EXIT_OK
     if rule is not None:
-        summary, explanation, failing, passing = rule_sections(rule)
-        sys.stdout.write(f"{rule} ({RULES[rule].SEVERITY.value}): {summary}\n\n{explanation}\n\n"
-                         f"Fails on:\n\n{_indent(failing)}\n\nPasses on:\n\n{_indent(passing)}\n")
+        sys.stdout.write(f"{rule} ({RULES[rule].SEVERITY.value}): {rule_doc(rule).text()}")
         return EXIT_OK
     width = max(len(r) for r in RULES)
     for name, module in RULES.items():
-        sys.stdout.write(f"{name:<{width}}  {module.SEVERITY.value:<7}  {rule_sections(name)[0]}\n")
+        sys.stdout.write(f"{name:<{width}}  {module.SEVERITY.value:<7}  {rule_doc(name).summary}\n")
     sys.stdout.write("\n`cjm rules RULE` explains one, with a failing and a passing example.\n")
     return EXIT_OK
-
-
-def _indent(text: str) -> str:
-    return "\n".join(f"    {line}" if line else "" for line in text.splitlines())

@@ -22,10 +22,6 @@ def events(text: str) -> Iterator[Any]:
     return _ruamel_events(text)
 
 
-def parser_name() -> str:
-    return "libyaml" if _c_parser() is not None else "ruamel.yaml (pure Python)"
-
-
 def _c_parser() -> Any:
     try:
         from yaml._yaml import CParser

@@ -29,16 +29,8 @@ import re
 from itertools import pairwise
 
 from cjm.model import JourneyMap, Stage, Touchpoint
-from cjm.render.dot_labels import (
-    BORDER,
-    INK,
-    STEP_FILL,
-    clean,
-    legend_label,
-    quoted,
-    stage_label,
-    touchpoint_label,
-)
+from cjm.render.dot_labels import clean, legend_label, quoted, stage_label, touchpoint_label
+from cjm.render.palette import BORDER, INK, STEP_FILL
 
 STAGE_FILLS = ("#F3F5F8", "#FBF8F1")  # alternate per phase, so the stages of one phase read as a group
 _SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")

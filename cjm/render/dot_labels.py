@@ -11,43 +11,11 @@ import re
 import textwrap
 
 from cjm.model import Stage, Touchpoint
+from cjm.render.palette import BORDER, EMOTION, INK, MUTED, STEP_FILL, STEP_NAME
 
 TITLE_WIDTH = 28
 TITLE_MAX_LINES = 6
 STAGE_WIDTH = 34
-INK = "#1A1A1A"
-MUTED = "#4A4F57"
-
-# Paul Tol's "light" scheme: the five stay apart under the common
-# colour-vision deficiencies, and INK on each fill has a contrast of 6.9:1 or more.
-STEP_FILL: dict[str | None, str] = {
-    "connect": "#77AADD",
-    "inform": "#EEDD88",
-    "entertain": "#EE8866",
-    "share": "#44BB99",
-    None: "#DDDDDD",
-}
-STEP_NAME: dict[str | None, str] = {
-    "connect": "Connect",
-    "inform": "Inform",
-    "entertain": "Entertain",
-    "share": "Share",
-    None: "No step",
-}
-
-# Storytelling mode -> (border width, border colour).
-BORDER = {"corporate": (1, "#5A6270"), "advocate": (3, "#1B1F24")}
-
-# Emotion -2..2: a glyph and a sign as well as a colour, on a white badge, so
-# colour is never the only cue and the text keeps its contrast.
-EMOTION = {
-    -2: ("▼▼", "−2", "very negative", "#A50F15"),
-    -1: ("▼", "−1", "negative", "#A50F15"),
-    0: ("●", "0", "neutral", MUTED),
-    1: ("▲", "+1", "positive", "#08519C"),
-    2: ("▲▲", "+2", "very positive", "#08519C"),
-}
-
 _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "{": "&#123;", "}": "&#125;"}
 _LEFT_BREAK = '<BR ALIGN="LEFT"/>'

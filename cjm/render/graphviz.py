@@ -16,7 +16,7 @@ import sysconfig
 from dataclasses import dataclass
 from pathlib import Path
 
-ENGINE_NOT_FOUND = (
+NO_GRAPHVIZ = (
     "no Graphviz engine found: pip install graphviz-pure==0.2.2 (ships with cjm), "
     "or apt-get install graphviz / brew install graphviz, "
     "or point --dot / CJM_DOT at a dot executable"
@@ -33,7 +33,7 @@ class RenderError(Exception):
 
 
 @dataclass(frozen=True)
-class Engine:
+class Graphviz:
     path: str
     name: str
 
@@ -42,19 +42,19 @@ def _executable(name: str) -> str:
     return f"{name}.exe" if os.name == "nt" else name
 
 
-def _explicit(path: str) -> Engine:
+def _explicit(path: str) -> Graphviz:
     candidate = Path(path).expanduser()
     if candidate.is_file() and os.access(candidate, os.X_OK):
-        return Engine(str(candidate), candidate.name)
+        return Graphviz(str(candidate), candidate.name)
     found = shutil.which(path) if Path(path).name == path else None
     if found:
-        return Engine(found, Path(found).name)
+        return Graphviz(found, Path(found).name)
     reason = "is not an executable file" if candidate.exists() else "does not exist"
     raise RenderError(f"the Graphviz engine {path!r} given by --dot / CJM_DOT {reason}")
 
 
-def find_engine(explicit: str | None) -> Engine | None:
-    """The engine to use, or None when there is none (say ENGINE_NOT_FOUND then).
+def find_graphviz(explicit: str | None) -> Graphviz | None:
+    """The engine to use, or None when there is none (say NO_GRAPHVIZ then).
 
     Raises RenderError when `explicit` is given but is not an executable.
     """
@@ -62,34 +62,34 @@ def find_engine(explicit: str | None) -> Engine | None:
         return _explicit(explicit)
     bundled = Path(sysconfig.get_path("scripts")) / _executable("graphviz-pure")
     if bundled.is_file() and os.access(bundled, os.X_OK):
-        return Engine(str(bundled), "graphviz-pure")
+        return Graphviz(str(bundled), "graphviz-pure")
     for name in ("graphviz-pure", "dot"):
         found = shutil.which(name)
         if found:
-            return Engine(found, name)
+            return Graphviz(found, name)
     return None
 
 
-def render_svg(dot_source: str, engine: Engine, timeout: float = 60) -> str:
+def render_svg(dot_source: str, graphviz: Graphviz, timeout: float = 60) -> str:
     """The SVG text Graphviz lays out from `dot_source` (dot layout, no shell)."""
     try:
         done = subprocess.run(
-            [engine.path, "-Kdot", "-Tsvg"],
+            [graphviz.path, "-Kdot", "-Tsvg"],
             input=dot_source.encode("utf-8", errors="replace"),
             capture_output=True,
             timeout=timeout,
             check=False,
         )
     except subprocess.TimeoutExpired as error:
-        raise RenderError(f"{engine.name} took longer than {timeout:g} s to lay out the map") from error
+        raise RenderError(f"{graphviz.name} took longer than {timeout:g} s to lay out the map") from error
     except OSError as error:
-        raise RenderError(f"could not run {engine.path}: {error.strerror or error}") from error
+        raise RenderError(f"could not run {graphviz.path}: {error.strerror or error}") from error
     stderr = done.stderr.decode("utf-8", errors="replace").strip()
     if done.returncode != 0:
-        raise RenderError(f"{engine.name} failed (exit {done.returncode}): {stderr or 'no message'}")
+        raise RenderError(f"{graphviz.name} failed (exit {done.returncode}): {stderr or 'no message'}")
     svg = done.stdout.decode("utf-8", errors="replace")
     if "<svg" not in svg:
-        raise RenderError(f"{engine.name} wrote no SVG: {stderr or 'no message'}")
+        raise RenderError(f"{graphviz.name} wrote no SVG: {stderr or 'no message'}")
     return svg
 
 

@@ -1,4 +1,4 @@
-"""The page's colours, taken from the flow diagram's palette (cjm.render.dot_labels).
+"""The colours of every picture cjm draws: the flow diagram and the HTML page.
 
 One palette, so a Connect badge on the page and a Connect node in the SVG
 have the same colour. Each step has its DOT fill as `stroke` (badges, the
@@ -12,7 +12,39 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cjm.render.dot_labels import BORDER, EMOTION, INK, STEP_FILL
+# The flow diagram's colours (cjm.render.dot_labels uses them as they are).
+INK = "#1A1A1A"
+MUTED = "#4A4F57"
+
+# Paul Tol's "light" scheme: the five stay apart under the common
+# colour-vision deficiencies, and INK on each fill has a contrast of 6.9:1 or more.
+STEP_FILL: dict[str | None, str] = {
+    "connect": "#77AADD",
+    "inform": "#EEDD88",
+    "entertain": "#EE8866",
+    "share": "#44BB99",
+    None: "#DDDDDD",
+}
+STEP_NAME: dict[str | None, str] = {
+    "connect": "Connect",
+    "inform": "Inform",
+    "entertain": "Entertain",
+    "share": "Share",
+    None: "No step",
+}
+
+# Storytelling mode -> (border width, border colour).
+BORDER = {"corporate": (1, "#5A6270"), "advocate": (3, "#1B1F24")}
+
+# Emotion -2..2: a glyph and a sign as well as a colour, on a white badge, so
+# colour is never the only cue and the text keeps its contrast.
+EMOTION = {
+    -2: ("▼▼", "−2", "very negative", "#A50F15"),
+    -1: ("▼", "−1", "negative", "#A50F15"),
+    0: ("●", "0", "neutral", MUTED),
+    1: ("▲", "+1", "positive", "#08519C"),
+    2: ("▲▲", "+2", "very positive", "#08519C"),
+}
 
 TINT = 0.3  # how much of the step colour a card background keeps
 

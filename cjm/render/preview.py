@@ -57,14 +57,14 @@ def map_page(result: FileResult, template_dir: Path | None = None, flow_svg: str
 
 def flow_svg(result: FileResult, dot: str | None = None) -> str | None:
     """The flow diagram as inline SVG, or None when no Graphviz engine works (the page goes without)."""
-    from cjm.render.dot import build_dot
-    from cjm.render.graphviz import RenderError, find_engine, render_svg, svg_for_inline
+    from cjm.render.flow import flow_diagram
+    from cjm.render.graphviz import RenderError, find_graphviz
 
     if result.journey is None:
         return None
     try:
-        engine = find_engine(dot)
-        return svg_for_inline(render_svg(build_dot(result.journey), engine)) if engine else None
+        graphviz = find_graphviz(dot)
+        return flow_diagram(result.journey, graphviz).inline if graphviz else None
     except RenderError:
         return None
 

@@ -1,7 +1,7 @@
 """`--format sarif`: SARIF 2.1.0 for GitHub code scanning (`upload-sarif`).
 
-One run, the tool `cjm` with every rule of the registry (its docstring is
-the rule's help), and one result per finding. Paths are kept as given,
+One run, the tool `cjm` with every rule of the registry (its docstring, read
+by cjm.rules.docs, is the rule's help), and one result per finding. Paths are kept as given,
 relative to `%SRCROOT%` (the repository root on GitHub), so run
 `cjm validate` from the root. Columns count Unicode code points. Each result
 has a partial fingerprint, a hash of rule, path and message that does not
@@ -12,7 +12,6 @@ The output is deterministic: the same maps give the same bytes.
 from __future__ import annotations
 
 import hashlib
-import inspect
 import json
 from collections import Counter
 from collections.abc import Sequence
@@ -68,55 +67,18 @@ def driver() -> dict[str, Any]:
 
 
 def rule_descriptor(rule: str) -> dict[str, Any]:
-    from cjm.rules import RULES, default_severity, summary
+    from cjm.rules import default_severity
+    from cjm.rules.docs import rule_doc
 
-    doc = inspect.cleandoc(RULES[rule].__doc__ or rule)
+    doc = rule_doc(rule)
     return {
         "id": rule,
         "name": "".join(part.capitalize() for part in rule.split("-")),
-        "shortDescription": {"text": summary(rule)},
-        "fullDescription": {"text": prose(doc)},
-        "help": {"text": doc, "markdown": doc_markdown(doc)},
+        "shortDescription": {"text": doc.summary},
+        "fullDescription": {"text": "\n\n".join(filter(None, (doc.summary, doc.prose)))},
+        "help": {"text": doc.text().rstrip("\n"), "markdown": doc.markdown().rstrip("\n")},
         "defaultConfiguration": {"level": LEVELS[default_severity(rule)]},
     }
-
-
-def prose(doc: str) -> str:
-    """The docstring's paragraphs before its examples, each on one line."""
-    paragraphs = []
-    for paragraph in doc.split("\n\n"):
-        if paragraph.startswith(("Fails on", "Passes on", "    ")):
-            break
-        paragraphs.append(" ".join(line.strip() for line in paragraph.splitlines()))
-    return "\n\n".join(paragraphs)
-
-
-def doc_markdown(doc: str) -> str:
-    """The docstring with its indented YAML examples as fenced code blocks."""
-    out: list[str] = []
-    in_code = False
-    for line in doc.splitlines():
-        indented = line.startswith("    ")
-        if indented and not in_code:
-            out.append("```yaml")
-            in_code = True
-        elif in_code and line.strip() and not indented:
-            _close_fence(out)
-            in_code = False
-        out.append(line[4:] if in_code else line)
-    if in_code:
-        _close_fence(out)
-    return "\n".join(out)
-
-
-def _close_fence(out: list[str]) -> None:
-    """End a code block before the blank lines that separated it from the prose."""
-    blanks = 0
-    while out and not out[-1].strip():
-        out.pop()
-        blanks += 1
-    out.append("```")
-    out.extend([""] * blanks)
 
 
 def _results(results: Sequence[FileResult], rule_index: dict[str, int]) -> list[dict[str, Any]]:

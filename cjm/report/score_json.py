@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from cjm.check.result import FileResult
+from cjm.score import mean_score
 
 
 def file_entry(result: FileResult) -> dict[str, Any]:
@@ -21,7 +22,7 @@ def file_entry(result: FileResult) -> dict[str, Any]:
 
 def report(results: Sequence[FileResult], stream: TextIO) -> None:
     scored = [r.score.score for r in results if r.score]
-    average = round(sum(scored) / len(scored), 1) if scored else None
+    average = mean_score(scored)
     doc = {"version": 1, "files": [file_entry(r) for r in results],
            "summary": {"files": len(results), "average_score": average}}
     json.dump(doc, stream, indent=2, ensure_ascii=False)

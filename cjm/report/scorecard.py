@@ -9,7 +9,7 @@ from cjm.check.discover import strip_map_suffix
 from cjm.check.result import FileResult
 from cjm.diagnostic import Severity
 from cjm.model import STEPS
-from cjm.score import PhaseScore
+from cjm.score import PhaseScore, mean_score
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -126,6 +126,7 @@ def print_overview(console: Console, results: Sequence[FileResult]) -> None:
                       str(r.count(Severity.ERROR)), str(r.count(Severity.WARNING)))
     scored = [r.score.score for r in results if r.score]
     console.print(table)
-    if scored:
-        console.print(f"Average score {sum(scored) / len(scored):.1f} over {len(scored)} "
+    average = mean_score(scored)
+    if average is not None:
+        console.print(f"Average score {average:.1f} over {len(scored)} "
                       f"map{'s' if len(scored) != 1 else ''}. Run `cjm score MAP` for a map's scorecard.")

@@ -2,19 +2,16 @@
 
 Each module has `ID`, `SEVERITY`, `STRUCTURAL` (structural rules cannot be
 silenced or re-levelled), a docstring with a failing and a passing example
-(the source of `cjm rules` and docs/rules.md) and `check(journey)`, which
+(read by cjm.rules.docs: the source of `cjm rules`, docs/rules.md and SARIF) and `check(journey)`, which
 yields findings. The loader-level rules (`yaml-syntax`, `duplicate-key`) and
 `schema` are produced before the model exists; their `check` is None.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from types import ModuleType
-from typing import Protocol
 
-from cjm.diagnostic import Finding, Severity
-from cjm.model import JourneyMap
+from cjm.diagnostic import Severity
 from cjm.rules import (
     duplicate_id,
     duplicate_key,
@@ -29,11 +26,6 @@ from cjm.rules import (
     unrecovered_dip,
     yaml_syntax,
 )
-
-
-class Check(Protocol):
-    def __call__(self, journey: JourneyMap) -> Iterator[Finding]: ...
-
 
 _MODULES: tuple[ModuleType, ...] = (
     yaml_syntax,
@@ -57,8 +49,3 @@ STRUCTURAL: frozenset[str] = frozenset(m.ID for m in _MODULES if m.STRUCTURAL)
 def default_severity(rule: str) -> Severity:
     severity: Severity = RULES[rule].SEVERITY
     return severity
-
-
-def summary(rule: str) -> str:
-    """The first line of the rule's docstring."""
-    return (RULES[rule].__doc__ or rule).strip().splitlines()[0]

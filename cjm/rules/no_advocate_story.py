@@ -31,8 +31,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cjm.diagnostic import Finding, Severity
-from cjm.model import JourneyMap
-from cjm.score import is_advocate_share
+from cjm.model import JourneyMap, is_advocate_share
 
 ID = "no-advocate-story"
 SEVERITY = Severity.WARNING

@@ -31,9 +31,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cjm.diagnostic import Finding, Severity
-from cjm.model import JourneyMap
+from cjm.model import JourneyMap, effective_engagement
 from cjm.rules._phases import phase_pos
-from cjm.score import effective_engagement
 
 ID = "spectator-phase"
 SEVERITY = Severity.WARNING

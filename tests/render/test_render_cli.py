@@ -204,9 +204,9 @@ def test_hostile_titles_render_harmlessly_in_html_and_svg(tmp_path: Path) -> Non
 
 
 def _no_engine(monkeypatch: pytest.MonkeyPatch) -> None:
-    import cjm.render.graphviz as engine_module
+    import cjm.render.graphviz as graphviz_module
 
-    monkeypatch.setattr(engine_module, "find_engine", lambda explicit: None)
+    monkeypatch.setattr(graphviz_module, "find_graphviz", lambda explicit: None)
 
 
 @pytest.mark.parametrize(("to", "code", "files"), [

@@ -22,10 +22,10 @@ from cjm.model import JourneyMap, build_model
 from cjm.render.dot import build_dot
 from cjm.render.dot_labels import clean
 from cjm.render.graphviz import (
-    ENGINE_NOT_FOUND,
-    Engine,
+    NO_GRAPHVIZ,
+    Graphviz,
     RenderError,
-    find_engine,
+    find_graphviz,
     render_svg,
     svg_for_inline,
 )
@@ -46,10 +46,10 @@ NASTY = [
 
 
 @pytest.fixture(scope="module")
-def engine() -> Engine:
-    found = find_engine(os.environ.get("CJM_DOT"))
+def engine() -> Graphviz:
+    found = find_graphviz(os.environ.get("CJM_DOT"))
     if found is None:
-        pytest.skip(f"SVG tests need a Graphviz engine: {ENGINE_NOT_FOUND}")
+        pytest.skip(f"SVG tests need a Graphviz engine: {NO_GRAPHVIZ}")
     return found
 
 
@@ -68,7 +68,7 @@ def journey_of(data: dict[str, Any]) -> JourneyMap:
     return result.journey
 
 
-def render(journey: JourneyMap, engine: Engine) -> ET.Element:
+def render(journey: JourneyMap, engine: Graphviz) -> ET.Element:
     return ET.fromstring(render_svg(build_dot(journey), engine))
 
 
@@ -96,7 +96,7 @@ def tooltip(group: ET.Element) -> str | None:
 
 
 @pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
-def test_sample_map_svg_structure(path: Path, engine: Engine) -> None:
+def test_sample_map_svg_structure(path: Path, engine: Graphviz) -> None:
     journey = check_file(path).journey
     assert journey is not None
     svg = render(journey, engine)
@@ -114,7 +114,7 @@ def test_sample_map_svg_structure(path: Path, engine: Engine) -> None:
     assert sorted(clusters) == sorted(["cluster_legend", *(f"cluster_{s.index}" for s in journey.stages)])
 
 
-def test_edges_for_a_small_map_with_next(engine: Engine) -> None:
+def test_edges_for_a_small_map_with_next(engine: Graphviz) -> None:
     tps: list[dict[str, Any]] = [{"id": name, "title": f"Touchpoint {name}"} for name in "abcde"]
     tps[0]["next"] = ["c"]
     tps[4]["next"] = ["b"]
@@ -125,7 +125,7 @@ def test_edges_for_a_small_map_with_next(engine: Engine) -> None:
     assert len(groups(svg, "cluster")) == 3
 
 
-def test_nasty_titles_give_valid_harmless_svg(engine: Engine) -> None:
+def test_nasty_titles_give_valid_harmless_svg(engine: Graphviz) -> None:
     tps = [{"id": f"t{n}", "title": title} for n, title in enumerate(NASTY)]
     name, goal = '</title>{"\\<', "<img src=x onerror=alert(1)>"
     stage = {"phase": "awareness", "name": name, "goal": goal, "touchpoints": tps}
@@ -143,7 +143,7 @@ def test_nasty_titles_give_valid_harmless_svg(engine: Engine) -> None:
     assert "</title>{\"\\<" in node_text(groups(svg, "cluster")["cluster_0"])
 
 
-def test_a_map_of_300_touchpoints_renders(engine: Engine) -> None:
+def test_a_map_of_300_touchpoints_renders(engine: Graphviz) -> None:
     steps = ["connect", "inform", "entertain", "share"]
     stages = []
     for s in range(30):
@@ -159,7 +159,7 @@ def test_a_map_of_300_touchpoints_renders(engine: Engine) -> None:
     assert len(groups(svg, "cluster")) == 31
 
 
-def test_svg_for_inline_keeps_only_the_svg_element(engine: Engine) -> None:
+def test_svg_for_inline_keeps_only_the_svg_element(engine: Graphviz) -> None:
     inline = svg_for_inline(render_svg("digraph { a -> b }", engine))
     assert inline.startswith("<svg") and inline.endswith("</svg>")
     assert "<?xml" not in inline and "DOCTYPE" not in inline
@@ -168,12 +168,12 @@ def test_svg_for_inline_keeps_only_the_svg_element(engine: Engine) -> None:
         svg_for_inline("<?xml version='1.0'?><html/>")
 
 
-def test_bad_dot_raises_with_graphviz_message(engine: Engine) -> None:
+def test_bad_dot_raises_with_graphviz_message(engine: Graphviz) -> None:
     with pytest.raises(RenderError, match="syntax error"):
         render_svg("digraph { a -> }", engine)
 
 
-# Engine lookup: fake executables, no Graphviz needed.
+# Graphviz lookup: fake executables, no Graphviz needed.
 
 
 def fake_executable(folder: Path, name: str, script: str = "exit 0") -> Path:
@@ -204,39 +204,39 @@ def test_explicit_path_wins(isolated: tuple[Path, Path], tmp_path: Path) -> None
     fake_executable(scripts, "graphviz-pure")
     fake_executable(path, "dot")
     mine = fake_executable(tmp_path / "mine", "my-dot")
-    assert find_engine(str(mine)) == Engine(str(mine), "my-dot")
-    assert find_engine("dot") == Engine(str(path / "dot"), "dot")
+    assert find_graphviz(str(mine)) == Graphviz(str(mine), "my-dot")
+    assert find_graphviz("dot") == Graphviz(str(path / "dot"), "dot")
 
 
 def test_missing_explicit_path_is_an_error_naming_it(isolated: tuple[Path, Path], tmp_path: Path) -> None:
     missing = tmp_path / "no" / "dot"
     with pytest.raises(RenderError, match="does not exist") as error:
-        find_engine(str(missing))
+        find_graphviz(str(missing))
     assert str(missing) in error.value.message
     with pytest.raises(RenderError, match="not an executable"):
-        find_engine(str(tmp_path))
+        find_graphviz(str(tmp_path))
 
 
 @pytestmark_posix
 def test_bundled_graphviz_pure_then_path(isolated: tuple[Path, Path]) -> None:
     scripts, path = isolated
     dot = fake_executable(path, "dot")
-    assert find_engine(None) == Engine(str(dot), "dot")
+    assert find_graphviz(None) == Graphviz(str(dot), "dot")
     on_path = fake_executable(path, "graphviz-pure")
-    assert find_engine(None) == Engine(str(on_path), "graphviz-pure")
+    assert find_graphviz(None) == Graphviz(str(on_path), "graphviz-pure")
     bundled = fake_executable(scripts, "graphviz-pure")
-    assert find_engine(None) == Engine(str(bundled), "graphviz-pure")
+    assert find_graphviz(None) == Graphviz(str(bundled), "graphviz-pure")
 
 
 def test_no_engine_at_all(isolated: tuple[Path, Path]) -> None:
-    assert find_engine(None) is None
-    assert "pip install graphviz-pure==0.2.2" in ENGINE_NOT_FOUND and "CJM_DOT" in ENGINE_NOT_FOUND
+    assert find_graphviz(None) is None
+    assert "pip install graphviz-pure==0.2.2" in NO_GRAPHVIZ and "CJM_DOT" in NO_GRAPHVIZ
 
 
 @pytestmark_posix
 def test_engine_failure_carries_its_stderr(tmp_path: Path) -> None:
     broken = fake_executable(tmp_path, "dot", "echo 'Error: out of cheese' >&2; exit 3")
     with pytest.raises(RenderError, match=r"exit 3.*out of cheese"):
-        render_svg("digraph {}", Engine(str(broken), "dot"))
+        render_svg("digraph {}", Graphviz(str(broken), "dot"))
     with pytest.raises(RenderError, match="could not run"):
-        render_svg("digraph {}", Engine(str(tmp_path / "gone"), "dot"))
+        render_svg("digraph {}", Graphviz(str(tmp_path / "gone"), "dot"))

@@ -5,24 +5,19 @@
 
 from __future__ import annotations
 
-import re
-import textwrap
-
 import pytest
 
 from cjm.check.engine import check_text
 from cjm.rules import RULES
+from cjm.rules.docs import rule_doc
 
 
 def example(rule: str, heading: str) -> str:
-    """The indented block under `heading` in the rule's docstring, dedented."""
-    doc = RULES[rule].__doc__ or ""
-    block = re.compile(rf"^{heading}:\n((?:\n|    .*\n)+)", re.MULTILINE)
-    match = block.search(doc + "\n")
-    assert match, f"{rule}: no '{heading}:' example in the docstring"
-    text = textwrap.dedent(match.group(1)).strip("\n") + "\n"
+    """The example under `heading` in the rule's docstring, as cjm.rules.docs reads it."""
+    doc = rule_doc(rule)
+    text = doc.failing if heading == "Fails on" else doc.passing
     assert text.strip(), f"{rule}: the '{heading}:' example is empty"
-    return text
+    return text + "\n"
 
 
 def rules_found(text: str) -> set[str]:
