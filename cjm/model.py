@@ -18,6 +18,9 @@ from cjm.loader.positions import Path, Positions
 STEPS = ("connect", "inform", "entertain", "share")
 DEFAULT_PHASES = ("awareness", "involvement", "trial", "commitment", "referral")
 ENGAGEMENTS = ("spectator", "participant", "engaged")
+ACTORS = ("brand", "customer", "advocate", "partner")
+STORYTELLING = ("corporate", "advocate")
+"""The enums of the schema (tests/test_schema_agreement.py holds them equal)."""
 
 
 @dataclass
@@ -137,7 +140,7 @@ def _stage(raw: dict[str, Any], path: Path, index: int) -> Stage:
 
 
 def _touchpoint(raw: dict[str, Any], path: Path, stage_index: int, phase: str | None) -> Touchpoint:
-    actor = _choice(raw.get("actor"), ("brand", "customer", "advocate", "partner")) or "brand"
+    actor = _choice(raw.get("actor"), ACTORS) or "brand"
     default_story = "advocate" if actor in ("customer", "advocate") else "corporate"
     emotion = raw.get("emotion")
     return Touchpoint(
@@ -148,7 +151,7 @@ def _touchpoint(raw: dict[str, Any], path: Path, stage_index: int, phase: str | 
         phase=phase,
         actor=actor,
         step=_choice(raw.get("step"), STEPS),
-        storytelling=_choice(raw.get("storytelling"), ("corporate", "advocate")) or default_story,
+        storytelling=_choice(raw.get("storytelling"), STORYTELLING) or default_story,
         engagement=_choice(raw.get("engagement"), ENGAGEMENTS),
         emotion=int(emotion) if emotion is not None and _is_emotion(emotion) else None,
         moment_of_truth=raw.get("moment_of_truth") is True,
