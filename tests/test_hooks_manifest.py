@@ -3,11 +3,7 @@ and runs a real cjm command (after check-jsonschema's test_hook_file_matches).""
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -15,6 +11,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from cjm.check.discover import is_map_name
+from tests.harness import cjm
 
 ROOT = Path(__file__).resolve().parents[1]
 MANIFEST = ROOT / ".pre-commit-hooks.yaml"
@@ -117,17 +114,10 @@ def test_commit_hooks_run_at_commit_and_render_only_by_hand() -> None:
     assert render["args"] == ["-o", "rendered"]
 
 
-def _cjm() -> str:
-    beside = Path(sys.executable).parent / "cjm"
-    found = str(beside) if beside.exists() else shutil.which("cjm")
-    assert found, "the cjm console script is not installed"
-    return found
-
-
 def _console_scripts() -> set[str]:
     from importlib.metadata import distribution
 
-    return {ep.name for ep in distribution("cjm").entry_points if ep.group == "console_scripts"}
+    return {ep.name for ep in distribution("cjm-cli").entry_points if ep.group == "console_scripts"}
 
 
 @pytest.mark.parametrize("hook_id", sorted(HOOK_IDS))
@@ -139,8 +129,6 @@ def test_hook_entry_is_a_real_cjm_command(hook_id: str) -> None:
     script, command = _hook(hook_id)["entry"].split()
     assert script in _console_scripts()
     assert command in get_command(app).commands  # type: ignore[attr-defined]
-    env = {**os.environ, "NO_COLOR": "1", "CJM_WIDTH": "100"}
-    done = subprocess.run([_cjm(), command, "--help"], capture_output=True, text=True, env=env,
-                          timeout=60)
+    done = cjm(command, "--help")
     assert done.returncode == 0, done.stderr
     assert "usage" in done.stdout.lower()

@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 from cjm.rules import RULES
 from cjm.rules.docs import rule_doc, rules_markdown
+from tests.harness import cjm, cjm_process
 
 ROOT = Path(__file__).resolve().parents[1]
-CJM = shutil.which("cjm") or str(Path(sys.executable).parent / "cjm")
-ENV = {**os.environ, "NO_COLOR": "1", "CJM_WIDTH": "100"}
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([CJM, *args], capture_output=True, text=True, env=ENV, cwd=ROOT)
+    return cjm(*args, cwd=ROOT)
 
 
 def test_docs_rules_md_is_up_to_date() -> None:
@@ -58,6 +54,13 @@ def test_cjm_score_json_has_the_spec_shape() -> None:
     phase = entry["phases"][0]
     assert {"phase", "score", "chain", "missing", "touchpoints"} <= phase.keys()
     assert phase["chain"] == ["connect", "inform", "entertain", "share"] and phase["missing"] == []
+
+
+def test_the_console_script_scores_and_lists_rules() -> None:
+    scored = cjm_process("score", "sample_maps/")
+    assert scored.returncode == 0 and "Average score" in scored.stdout
+    listed = cjm_process("rules")
+    assert listed.returncode == 0 and all(rule in listed.stdout for rule in RULES)
 
 
 def test_cjm_score_exit_codes() -> None:

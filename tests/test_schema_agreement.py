@@ -17,21 +17,21 @@ def _properties(section: str | None) -> dict[str, Any]:
 
 
 def test_fmt_orders_keys_as_the_schema_lists_them() -> None:
-    assert fmt.TOP_KEYS == tuple(_properties(None))
-    assert fmt.PERSONA_KEYS == tuple(_properties("persona"))
-    assert fmt.NARRATIVE_KEYS == tuple(_properties("narrative"))
-    assert fmt.STAGE_KEYS == tuple(_properties("stage"))
-    assert fmt.TOUCHPOINT_KEYS == tuple(_properties("touchpoint"))
+    assert tuple(_properties(None)) == fmt.TOP_KEYS
+    assert tuple(_properties("persona")) == fmt.PERSONA_KEYS
+    assert tuple(_properties("narrative")) == fmt.NARRATIVE_KEYS
+    assert tuple(_properties("stage")) == fmt.STAGE_KEYS
+    assert tuple(_properties("touchpoint")) == fmt.TOUCHPOINT_KEYS
 
 
 def test_the_models_enums_are_the_schemas() -> None:
     touchpoint = _properties("touchpoint")
-    assert model.STEPS == tuple(touchpoint["step"]["enum"])
-    assert model.ENGAGEMENTS == tuple(touchpoint["engagement"]["enum"])
-    assert model.ACTORS == tuple(touchpoint["actor"]["enum"])
-    assert model.STORYTELLING == tuple(touchpoint["storytelling"]["enum"])
+    assert tuple(touchpoint["step"]["enum"]) == model.STEPS
+    assert tuple(touchpoint["engagement"]["enum"]) == model.ENGAGEMENTS
+    assert tuple(touchpoint["actor"]["enum"]) == model.ACTORS
+    assert tuple(touchpoint["storytelling"]["enum"]) == model.STORYTELLING
 
 
 def test_the_default_phases_are_the_schemas() -> None:
     phases = _properties(None)["phases"]
-    assert model.DEFAULT_PHASES == tuple(phases["default"])
+    assert tuple(phases["default"]) == model.DEFAULT_PHASES

@@ -1,1 +1,2 @@
-"""Maps in and out of other tools: Mermaid `journey` diagrams and spreadsheets (`cjm export`, `cjm import`)."""
+"""Maps in and out of other tools: Mermaid `journey` diagrams and spreadsheets
+(`cjm export`, `cjm import`)."""

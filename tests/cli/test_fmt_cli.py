@@ -5,12 +5,12 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from cjm.fmt import comments_of, format_text
+from tests.harness import Runner, cjm, cjm_process
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "sample_maps"
@@ -20,15 +20,8 @@ UNTIDY = ("title: Untidy\ncjm: 1\nstages:\n- touchpoints:\n  - {title: An ad, id
           "  # first contact\n  phase: awareness\n")
 
 
-def cjm_command() -> str:
-    local = Path(sys.executable).parent / "cjm"
-    return str(local) if local.exists() else (shutil.which("cjm") or "cjm")
-
-
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_COLOR": "1", "CJM_WIDTH": "100"}
-    return subprocess.run([cjm_command(), *args], cwd=cwd, env=env, capture_output=True, text=True,
-                          encoding="utf-8", check=False)
+    return cjm(*args, cwd=cwd)
 
 
 def write(path: Path, text: str) -> Path:
@@ -46,9 +39,10 @@ def test_formatted_map_is_left_alone(tmp_path: Path) -> None:
     assert path.read_text("utf-8") == CANONICAL and path.stat().st_mtime_ns == before
 
 
-def test_untidy_map_is_rewritten_and_then_stable(tmp_path: Path) -> None:
+@pytest.mark.parametrize("runner", [cjm, cjm_process], ids=["in-process", "console-script"])
+def test_untidy_map_is_rewritten_and_then_stable(tmp_path: Path, runner: Runner) -> None:
     path = write(tmp_path / "untidy.cjm.yaml", UNTIDY)
-    result = run("fmt", "untidy.cjm.yaml", cwd=tmp_path)
+    result = runner("fmt", "untidy.cjm.yaml", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "reformatted untidy.cjm.yaml" in result.stderr
     assert "1 map reformatted" in result.stderr

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,23 +14,15 @@ from cjm.cli.skeleton import render_skeleton, yaml_text
 from cjm.fmt import format_text
 from cjm.loader import load_text
 from cjm.model import STEPS
+from tests.harness import cjm, cjm_command, environment
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_NAMES = sorted(p.name.removesuffix(".cjm.yaml") for p in (ROOT / "sample_maps").rglob("*.cjm.yaml"))
 MODELINE = f"# yaml-language-server: $schema={SCHEMA_URL}\n"
 
 
-def cjm_command() -> str:
-    local = Path(sys.executable).parent / "cjm"
-    return str(local) if local.exists() else (shutil.which("cjm") or "cjm")
-
-
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_COLOR": "1", "CJM_WIDTH": "100"}
-    proc = subprocess.run([cjm_command(), *args], cwd=cwd, env=env, capture_output=True, text=True,
-                          encoding="utf-8", check=False)
-    assert "Traceback" not in proc.stdout + proc.stderr
-    return proc
+    return cjm(*args, cwd=cwd)
 
 
 def assert_clean_map(path: Path) -> dict[str, Any]:
@@ -51,11 +40,11 @@ def assert_clean_map(path: Path) -> dict[str, Any]:
 
 
 def test_init_then_validate_then_fmt_check_passes(tmp_path: Path) -> None:
-    command = (f"{cjm_command()} init demo.cjm.yaml && {cjm_command()} validate demo.cjm.yaml"
-               f" && {cjm_command()} fmt --check demo.cjm.yaml")
-    env = {**os.environ, "NO_COLOR": "1", "CJM_WIDTH": "100"}
-    done = subprocess.run(["sh", "-c", command], cwd=tmp_path, env=env, capture_output=True, text=True,
-                          check=False)
+    script = cjm_command()[0]
+    command = (f"{script} init demo.cjm.yaml && {script} validate demo.cjm.yaml"
+               f" && {script} fmt --check demo.cjm.yaml")
+    done = subprocess.run(["sh", "-c", command], cwd=tmp_path, env=environment(), capture_output=True,
+                          text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Wrote demo.cjm.yaml" in done.stdout
     assert "cjm validate demo.cjm.yaml" in done.stdout and "cjm render demo.cjm.yaml -o site/" in done.stdout

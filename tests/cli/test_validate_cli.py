@@ -1,9 +1,9 @@
-"""`cjm validate` through the real console script: exit codes, positions, formats, hostile input."""
+"""`cjm validate`: exit codes, positions, formats, hostile input (in-process through the
+harness; the console script and `python -m cjm` in a real process)."""
 
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -13,27 +13,16 @@ from pathlib import Path
 import pytest
 
 import cjm
+from tests.harness import cjm as cjm_run
+from tests.harness import cjm_process
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "sample_maps"
 NEEDS_WORK = SAMPLES / "needs-work" / "gaps-and-order.cjm.yaml"
 
 
-def cjm_command() -> list[str]:
-    beside_python = Path(sys.executable).parent / "cjm"
-    found = str(beside_python) if beside_python.exists() else shutil.which("cjm")
-    assert found, "the cjm console script is not installed (pip install -e .)"
-    return [found]
-
-
-def run(*args: str, cwd: Path = REPO, command: list[str] | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_COLOR": "1", "CJM_WIDTH": "100"}
-    for name in ("FORCE_COLOR", "CJM_DEBUG"):
-        env.pop(name, None)
-    proc = subprocess.run([*(command or cjm_command()), *args], cwd=cwd, env=env, capture_output=True,
-                          text=True, encoding="utf-8", errors="replace", timeout=120, check=False)
-    assert "Traceback" not in proc.stderr + proc.stdout
-    return proc
+def run(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    return cjm_run(*args, cwd=cwd)
 
 
 TYPO_MAP = """\
@@ -115,8 +104,14 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
         assert proc.stdout == "", name
 
 
+def test_the_console_script_validates() -> None:
+    proc = cjm_process("validate", "sample_maps")
+    assert proc.returncode == 0
+    assert "maps checked" in proc.stdout
+
+
 def test_python_dash_m_cjm_validate() -> None:
-    proc = run("-m", "cjm", "validate", "sample_maps", command=[sys.executable])
+    proc = cjm_process("-m", "cjm", "validate", "sample_maps", command=[sys.executable])
     assert proc.returncode == 0
     assert "maps checked" in proc.stdout
 

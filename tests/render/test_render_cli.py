@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from cjm.cli.render import run_render
+from tests.harness import Runner, cjm, cjm_process
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "sample_maps"
@@ -27,21 +28,8 @@ VALID_MAP = {"cjm": 1, "title": "Good map", "stages": [{"phase": "awareness", "t
 INVALID_MAP = "cjm: 1\ntitle: Bad map\nstages:\n  - phase: awareness\n    touchpoints:\n      - {id: x}\n"
 
 
-def cjm_command() -> list[str]:
-    beside_python = Path(sys.executable).parent / "cjm"
-    found = str(beside_python) if beside_python.exists() else shutil.which("cjm")
-    assert found, "the cjm console script is not installed (pip install -e .)"
-    return [found]
-
-
 def run(*args: str | Path, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_COLOR": "1", "CJM_WIDTH": "100"}
-    for name in ("FORCE_COLOR", "CJM_DEBUG", "CJM_DOT"):
-        env.pop(name, None)
-    proc = subprocess.run([*cjm_command(), *map(str, args)], cwd=cwd, env=env, capture_output=True,
-                          text=True, encoding="utf-8", timeout=300, check=False)
-    assert "Traceback" not in proc.stderr + proc.stdout
-    return proc
+    return cjm(*args, cwd=cwd)
 
 
 class Tags(HTMLParser):
@@ -67,9 +55,10 @@ def leftovers(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name.startswith(".") or p.suffix == ".tmp")
 
 
-def test_renders_an_html_page_and_an_svg_per_sample_map(tmp_path: Path) -> None:
+@pytest.mark.parametrize("runner", [cjm, cjm_process], ids=["in-process", "console-script"])
+def test_renders_an_html_page_and_an_svg_per_sample_map(tmp_path: Path, runner: Runner) -> None:
     out = tmp_path / "out"
-    proc = run("render", "sample_maps/", "-o", out)
+    proc = runner("render", "sample_maps/", "-o", out, cwd=REPO)
     assert proc.returncode == 0, proc.stderr
     written = sorted(p.name for p in out.iterdir())
     assert written == sorted(f"{n}.{ext}" for n in SAMPLE_NAMES for ext in ("html", "svg"))
@@ -225,3 +214,23 @@ def test_without_graphviz_the_html_is_still_written(tmp_path: Path, monkeypatch:
     if files:
         page = (out / "good.html").read_text("utf-8")
         assert 'class="grid"' in page and 'class="flow"' not in page
+
+
+def test_python_dash_m_cjm_renders_from_an_uninstalled_checkout(tmp_path: Path) -> None:
+    """`PYTHONPATH=. python -m cjm render`: the templates come from the checkout's templates/."""
+    checkout = tmp_path / "checkout"
+    for folder in ("cjm", "templates", "sample_maps"):
+        shutil.copytree(REPO / folder, checkout / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    env = {"PYTHONPATH": str(checkout)}
+    where = cjm_process("-c", "import cjm; print(cjm.__file__)", cwd=checkout, command=[sys.executable],
+                        env=env)
+    assert Path(where.stdout.strip()).is_relative_to(checkout)
+    out = tmp_path / "out"
+    proc = cjm_process("-m", "cjm", "render", "sample_maps/retail-store-visit.cjm.yaml", "-o", out,
+                       cwd=checkout, command=[sys.executable], env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert "<polyline" in (out / "retail-store-visit.html").read_text("utf-8")
+    made = cjm_process("-m", "cjm", "init", tmp_path / "new.cjm.yaml", cwd=checkout, command=[sys.executable],
+                       env=env)
+    assert made.returncode == 0, made.stderr
+    assert (tmp_path / "new.cjm.yaml").read_text("utf-8").startswith("# yaml-language-server")

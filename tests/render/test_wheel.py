@@ -52,7 +52,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("wheel")
     source = _source_copy(work / "src")
     _run(sys.executable, "-m", "build", "--wheel", "--outdir", work / "dist", source, cwd=work)
-    (built,) = (work / "dist").glob("cjm-*.whl")
+    (built,) = (work / "dist").glob("cjm_cli-*.whl")
     return built
 
 
