@@ -54,7 +54,7 @@ def _explicit(path: str) -> Graphviz:
 
 
 def find_graphviz(explicit: str | None) -> Graphviz | None:
-    """The engine to use, or None when there is none (say NO_GRAPHVIZ then).
+    """The Graphviz to use, or None when there is none (say NO_GRAPHVIZ then).
 
     Raises RenderError when `explicit` is given but is not an executable.
     """

@@ -1,6 +1,6 @@
-"""Graphviz engine lookup, and the SVG it lays out, checked by structure, never by bytes.
+"""Graphviz lookup, and the SVG it lays out, checked by structure, never by bytes.
 
-SVG tests use the engine cjm would use (`CJM_DOT`, else graphviz-pure, else
+SVG tests use the Graphviz cjm would use (`CJM_DOT`, else graphviz-pure, else
 system dot) and are skipped, saying so, only when there is none at all.
 """
 
@@ -46,10 +46,10 @@ NASTY = [
 
 
 @pytest.fixture(scope="module")
-def engine() -> Graphviz:
+def graphviz() -> Graphviz:
     found = find_graphviz(os.environ.get("CJM_DOT"))
     if found is None:
-        pytest.skip(f"SVG tests need a Graphviz engine: {NO_GRAPHVIZ}")
+        pytest.skip(f"SVG tests need a Graphviz graphviz: {NO_GRAPHVIZ}")
     return found
 
 
@@ -68,8 +68,8 @@ def journey_of(data: dict[str, Any]) -> JourneyMap:
     return result.journey
 
 
-def render(journey: JourneyMap, engine: Graphviz) -> ET.Element:
-    return ET.fromstring(render_svg(build_dot(journey), engine))
+def render(journey: JourneyMap, graphviz: Graphviz) -> ET.Element:
+    return ET.fromstring(render_svg(build_dot(journey), graphviz))
 
 
 def groups(svg: ET.Element, kind: str) -> dict[str, ET.Element]:
@@ -96,10 +96,10 @@ def tooltip(group: ET.Element) -> str | None:
 
 
 @pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
-def test_sample_map_svg_structure(path: Path, engine: Graphviz) -> None:
+def test_sample_map_svg_structure(path: Path, graphviz: Graphviz) -> None:
     journey = check_file(path).journey
     assert journey is not None
-    svg = render(journey, engine)
+    svg = render(journey, graphviz)
     nodes = groups(svg, "node")
     touchpoints = {name: group for name, group in nodes.items() if name.startswith("tp_")}
     assert len(touchpoints) == len(journey.touchpoints)
@@ -114,24 +114,24 @@ def test_sample_map_svg_structure(path: Path, engine: Graphviz) -> None:
     assert sorted(clusters) == sorted(["cluster_legend", *(f"cluster_{s.index}" for s in journey.stages)])
 
 
-def test_edges_for_a_small_map_with_next(engine: Graphviz) -> None:
+def test_edges_for_a_small_map_with_next(graphviz: Graphviz) -> None:
     tps: list[dict[str, Any]] = [{"id": name, "title": f"Touchpoint {name}"} for name in "abcde"]
     tps[0]["next"] = ["c"]
     tps[4]["next"] = ["b"]
     data = {"cjm": 1, "title": "Edges", "phases": ["awareness", "trial"], "stages": [
         {"phase": "awareness", "touchpoints": tps[:3]}, {"phase": "trial", "touchpoints": tps[3:]}]}
-    svg = render(journey_of(data), engine)
+    svg = render(journey_of(data), graphviz)
     assert set(groups(svg, "edge")) == {"tp_0->tp_2", "tp_1->tp_2", "tp_2->tp_3", "tp_3->tp_4", "tp_4->tp_1"}
     assert len(groups(svg, "cluster")) == 3
 
 
-def test_nasty_titles_give_valid_harmless_svg(engine: Graphviz) -> None:
+def test_nasty_titles_give_valid_harmless_svg(graphviz: Graphviz) -> None:
     tps = [{"id": f"t{n}", "title": title} for n, title in enumerate(NASTY)]
     name, goal = '</title>{"\\<', "<img src=x onerror=alert(1)>"
     stage = {"phase": "awareness", "name": name, "goal": goal, "touchpoints": tps}
     data = {"cjm": 1, "title": "<script>x</script>", "phases": ["awareness"], "stages": [stage]}
     journey = journey_of(data)
-    text = render_svg(build_dot(journey), engine)
+    text = render_svg(build_dot(journey), graphviz)
     svg = ET.fromstring(text)
     for element in svg.iter():
         assert not element.tag.endswith("script")
@@ -143,7 +143,7 @@ def test_nasty_titles_give_valid_harmless_svg(engine: Graphviz) -> None:
     assert "</title>{\"\\<" in node_text(groups(svg, "cluster")["cluster_0"])
 
 
-def test_a_map_of_300_touchpoints_renders(engine: Graphviz) -> None:
+def test_a_map_of_300_touchpoints_renders(graphviz: Graphviz) -> None:
     steps = ["connect", "inform", "entertain", "share"]
     stages = []
     for s in range(30):
@@ -154,13 +154,13 @@ def test_a_map_of_300_touchpoints_renders(engine: Graphviz) -> None:
         stages.append({"phase": ["awareness", "involvement", "trial", "commitment", "referral"][s // 6],
                        "name": f"Stage {s}", "touchpoints": tps})
     journey = journey_of({"cjm": 1, "title": "Big", "stages": stages})
-    svg = render(journey, engine)
+    svg = render(journey, graphviz)
     assert sum(1 for name in groups(svg, "node") if name.startswith("tp_")) == 300
     assert len(groups(svg, "cluster")) == 31
 
 
-def test_svg_for_inline_keeps_only_the_svg_element(engine: Graphviz) -> None:
-    inline = svg_for_inline(render_svg("digraph { a -> b }", engine))
+def test_svg_for_inline_keeps_only_the_svg_element(graphviz: Graphviz) -> None:
+    inline = svg_for_inline(render_svg("digraph { a -> b }", graphviz))
     assert inline.startswith("<svg") and inline.endswith("</svg>")
     assert "<?xml" not in inline and "DOCTYPE" not in inline
     assert ET.fromstring(inline).tag == f"{SVG}svg"
@@ -168,9 +168,9 @@ def test_svg_for_inline_keeps_only_the_svg_element(engine: Graphviz) -> None:
         svg_for_inline("<?xml version='1.0'?><html/>")
 
 
-def test_bad_dot_raises_with_graphviz_message(engine: Graphviz) -> None:
+def test_bad_dot_raises_with_graphviz_message(graphviz: Graphviz) -> None:
     with pytest.raises(RenderError, match="syntax error"):
-        render_svg("digraph { a -> }", engine)
+        render_svg("digraph { a -> }", graphviz)
 
 
 # Graphviz lookup: fake executables, no Graphviz needed.
