@@ -3,12 +3,15 @@
 Built leniently from loaded data: a field of the wrong type is left unset
 (the schema layer reports it), so semantic rules and the score still see
 everything that is usable. Every object keeps the path of its node, so a rule
-can point at any field. The predicates the rules and the score share (the
-effective engagement, what an advocate share is) live here too.
+can point at any field. What the rules and the score both read is decided
+here, once: a touchpoint's effective engagement, its storytelling (derived on
+shares only), where the customer can go next, and a phase's longest chain of
+steps.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,20 +26,37 @@ STORYTELLING = ("corporate", "advocate")
 """The enums of the schema (tests/test_schema_agreement.py holds them equal)."""
 
 
+WEIGHTS = {"spectator": 0, "participant": 50, "engaged": 100}
+"""What each level of engagement is worth in the depth of a phase."""
+SHARE_TELLERS = ("customer", "advocate")
+"""Actors whose share is advocate storytelling unless the map says otherwise."""
+BRAND_SIDE = ("brand", "partner")
+"""Actors who speak for the brand: they cannot step into the customer's open role."""
+
+
 @dataclass
 class Touchpoint:
     path: Path
+    index: int
+    """Its place among all the map's touchpoints, in file order."""
     id: str | None
     title: str
     stage_index: int
     phase: str | None
     actor: str = "brand"
     step: str | None = None
-    storytelling: str = "corporate"
+    storytelling: str | None = None
+    """As set; on a share, derived from the actor when unset; else None (no story is told)."""
     engagement: str | None = None
+    """As set in the map."""
+    effective: str = "participant"
+    """The engagement the score counts: as set, else `engaged` for a prosumer, else `participant`."""
     emotion: int | None = None
     moment_of_truth: bool = False
-    next: list[str] = field(default_factory=list)
+    next: list[str] | None = None
+    """The ids `next` names, in order; None when the map leaves it to file order (`[]`: the journey ends)."""
+    message: str | None = None
+    steps_into_role: bool = False
     raw: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -50,6 +70,11 @@ class Touchpoint:
     def texts(self, key: str) -> list[str]:
         value = self.raw.get(key)
         return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+    @property
+    def is_advocate_share(self) -> bool:
+        """A share told by customers or advocates: word of mouth."""
+        return self.step == "share" and self.storytelling == "advocate"
 
 
 @dataclass
@@ -72,20 +97,32 @@ class JourneyMap:
     phases_declared: bool
     stages: list[Stage]
     prosumer: bool = False
+    open_role: str | None = None
+    touchpoints: list[Touchpoint] = field(default_factory=list)
+    """Every touchpoint of every stage, in file order."""
+    _by_phase: dict[str | None, list[Touchpoint]] = field(default_factory=dict, repr=False)
+    _stages_by_phase: dict[str | None, list[Stage]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self.touchpoints = [tp for stage in self.stages for tp in stage.touchpoints]
+        for stage in self.stages:
+            self._stages_by_phase.setdefault(stage.phase, []).append(stage)
+            self._by_phase.setdefault(stage.phase, []).extend(stage.touchpoints)
 
     def pos(self, path: Path) -> Pos:
         return self.positions.of(path)
 
-    @property
-    def touchpoints(self) -> list[Touchpoint]:
-        return [tp for stage in self.stages for tp in stage.touchpoints]
-
     def phase_touchpoints(self, phase: str) -> list[Touchpoint]:
         """The touchpoints of every stage in `phase`, in file order."""
-        return [tp for stage in self.stages if stage.phase == phase for tp in stage.touchpoints]
+        return self._by_phase.get(phase, [])
 
     def phase_stages(self, phase: str) -> list[Stage]:
-        return [stage for stage in self.stages if stage.phase == phase]
+        return self._stages_by_phase.get(phase, [])
+
+    @property
+    def has_steps(self) -> bool:
+        """True when some touchpoint sets `step`: only then is the map scored."""
+        return any(tp.step for tp in self.touchpoints)
 
     def text(self, key: str) -> str | None:
         value = self.data.get(key)
@@ -95,16 +132,43 @@ class JourneyMap:
         value = self.data.get(key)
         return value if isinstance(value, dict) else {}
 
+    def successors(self) -> list[list[int]]:
+        """Where the customer can go from each touchpoint (by index): the ids its `next`
+        names, or the next touchpoint in file order when it sets none; `next: []` ends there."""
+        first: dict[str, int] = {}
+        for tp in self.touchpoints:
+            if tp.id is not None:
+                first.setdefault(tp.id, tp.index)
+        out: list[list[int]] = []
+        for tp in self.touchpoints:
+            if tp.next is None:
+                out.append([tp.index + 1] if tp.index + 1 < len(self.touchpoints) else [])
+            else:
+                out.append(list(dict.fromkeys(first[t] for t in tp.next if t in first)))
+        return out
 
-def effective_engagement(tp: Touchpoint, journey: JourneyMap) -> str | None:
-    """A prosumer persona co-creates, so every touchpoint that sets engagement is engaged."""
-    if tp.engagement is not None and journey.prosumer:
-        return "engaged"
-    return tp.engagement
+
+def chain_indices(steps: Sequence[str | None]) -> list[int]:
+    """The positions in `steps` of its longest forward chain (ties: the chain of earliest steps).
+
+    `best[k]` is the longest chain seen so far that ends with step k; a step
+    extends the best chain ending at any earlier step. Entries that are no
+    step (None, or anything else) are skipped.
+    """
+    best: list[list[int]] = [[] for _ in STEPS]
+    for position, step in enumerate(steps):
+        if step not in STEPS:
+            continue
+        k = STEPS.index(step)
+        longest_before = max((best[j] for j in range(k)), key=len, default=[])
+        if len(longest_before) + 1 > len(best[k]):
+            best[k] = [*longest_before, position]
+    return max(best, key=len)
 
 
-def is_advocate_share(tp: Touchpoint) -> bool:
-    return tp.step == "share" and tp.storytelling == "advocate"
+def longest_chain(steps: Sequence[str | None]) -> list[str]:
+    """The steps of the longest forward chain in `steps`."""
+    return [str(steps[i]) for i in chain_indices(steps)]
 
 
 def build_model(data: Any, positions: Positions, phases: list[str] | None = None) -> JourneyMap | None:
@@ -116,22 +180,33 @@ def build_model(data: Any, positions: Positions, phases: list[str] | None = None
         return None
     declared = _strings(data.get("phases"))
     chosen = declared or list(phases or DEFAULT_PHASES)
-    stages_raw = data.get("stages")
-    stages = [
-        _stage(raw, ("stages", i), i)
-        for i, raw in enumerate(stages_raw if isinstance(stages_raw, list) else [])
-        if isinstance(raw, dict)
-    ]
     persona = data.get("persona")
     prosumer = isinstance(persona, dict) and persona.get("prosumer") is True
-    return JourneyMap(positions, data, chosen, bool(declared), stages, prosumer)
+    stages_raw = data.get("stages")
+    stages: list[Stage] = []
+    counter = _Counter()
+    for i, raw in enumerate(stages_raw if isinstance(stages_raw, list) else []):
+        if isinstance(raw, dict):
+            stages.append(_stage(raw, ("stages", i), i, prosumer, counter))
+    narrative = data.get("narrative")
+    open_role = _str(narrative.get("open_role")) if isinstance(narrative, dict) else None
+    return JourneyMap(positions, data, chosen, bool(declared), stages, prosumer, open_role or None)
 
 
-def _stage(raw: dict[str, Any], path: Path, index: int) -> Stage:
+class _Counter:
+    def __init__(self) -> None:
+        self.count = 0
+
+    def take(self) -> int:
+        self.count += 1
+        return self.count - 1
+
+
+def _stage(raw: dict[str, Any], path: Path, index: int, prosumer: bool, counter: _Counter) -> Stage:
     phase = _str(raw.get("phase")) or None
     items = raw.get("touchpoints")
     touchpoints = [
-        _touchpoint(tp, (*path, "touchpoints", i), index, phase)
+        _touchpoint(tp, (*path, "touchpoints", i), index, phase, prosumer, counter.take())
         for i, tp in enumerate(items if isinstance(items, list) else [])
         if isinstance(tp, dict)
     ]
@@ -139,27 +214,35 @@ def _stage(raw: dict[str, Any], path: Path, index: int) -> Stage:
     return Stage(path, index, phase, name, _str(raw.get("goal")), touchpoints)
 
 
-def _touchpoint(raw: dict[str, Any], path: Path, stage_index: int, phase: str | None) -> Touchpoint:
+def _touchpoint(raw: dict[str, Any], path: Path, stage_index: int, phase: str | None,
+                prosumer: bool, index: int) -> Touchpoint:
     actor = _choice(raw.get("actor"), ACTORS) or "brand"
-    default_story = "advocate" if actor in ("customer", "advocate") else "corporate"
+    step = _choice(raw.get("step"), STEPS)
+    storytelling = _choice(raw.get("storytelling"), STORYTELLING)
+    if storytelling is None and step == "share":
+        storytelling = "advocate" if actor in SHARE_TELLERS else "corporate"
+    engagement = _choice(raw.get("engagement"), ENGAGEMENTS)
     emotion = raw.get("emotion")
+    next_ids = raw.get("next")
     return Touchpoint(
         path=path,
+        index=index,
         id=_str(raw.get("id")),
         title=_str(raw.get("title")) or "",
         stage_index=stage_index,
         phase=phase,
         actor=actor,
-        step=_choice(raw.get("step"), STEPS),
-        storytelling=_choice(raw.get("storytelling"), STORYTELLING) or default_story,
-        engagement=_choice(raw.get("engagement"), ENGAGEMENTS),
+        step=step,
+        storytelling=storytelling,
+        engagement=engagement,
+        effective=engagement or ("engaged" if prosumer else "participant"),
         emotion=int(emotion) if emotion is not None and _is_emotion(emotion) else None,
         moment_of_truth=raw.get("moment_of_truth") is True,
-        next=_strings(raw.get("next")),
+        next=_strings(next_ids) if isinstance(next_ids, list) else None,
+        message=_str(raw.get("message")),
+        steps_into_role=raw.get("steps_into_role") is True,
         raw=raw,
     )
-
-
 def _is_emotion(value: Any) -> bool:
     ok = isinstance(value, (int, float)) and not isinstance(value, bool)
     return ok and -2 <= value <= 2 and float(value).is_integer()

@@ -36,7 +36,10 @@ def assert_well_formed(result: FileResult) -> None:
     json.dumps(result.to_dict(), allow_nan=True)
     if result.score is not None:
         json.dumps(result.score.to_dict())
-        assert 0 <= result.score.score <= 100
+        if result.score.score is None:
+            assert result.journey is not None and not result.journey.has_steps
+        else:
+            assert 0 <= result.score.score <= 100
 
 
 @EXAMPLES

@@ -197,6 +197,7 @@ VALIDATOR = jsonschema.Draft202012Validator(schema())
 STEPS = ["connect", "inform", "entertain", "share"]
 IDS = st.from_regex(r"\A[a-z0-9][a-z0-9_-]{0,8}\Z")
 TEXT = st.text(max_size=8)
+NONEMPTY = st.text(min_size=1, max_size=8)
 TEXTS = st.lists(TEXT, max_size=3)
 
 
@@ -231,7 +232,7 @@ def valid_maps(draw: st.DrawFn) -> dict[str, Any]:
         doc["persona"] = {"name": draw(TEXT.filter(bool)), "prosumer": draw(st.booleans()),
                           "goals": draw(TEXTS)}
     if draw(st.booleans()):
-        doc["narrative"] = {"hero": draw(TEXT), "story": draw(TEXT)}
+        doc["narrative"] = {"hero": draw(NONEMPTY), "story": draw(NONEMPTY)}
     if draw(st.booleans()):
         doc["state"] = draw(st.sampled_from(["current", "future"]))
         doc["tags"] = draw(TEXTS)

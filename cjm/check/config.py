@@ -10,11 +10,17 @@ wins, and `.cjm.toml` wins over `pyproject.toml` in the same folder. In
     [tool.cjm.rules]
     spectator-phase = "error"
     unrecovered-dip = "off"
+    long-message = { severity = "warning", max_words = 6 }
+
+A rule's value is a severity, or a table of `severity` (optional) and the
+rule's options. Unknown keys, rules and options, and values of the wrong
+type, are errors that name the file and suggest the closest known name.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -36,6 +42,8 @@ class Config:
     fail_under: float | None = None
     phases: tuple[str, ...] | None = None
     source: str | None = None
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Per rule, the options the config sets (the rule's defaults fill the rest)."""
 
 
 def _toml_load(path: Path) -> dict[str, Any]:
@@ -87,26 +95,71 @@ def find_config(folder: Path) -> Config:
 
 def parse_config(section: dict[str, Any], source: str) -> Config:
     """Check and convert a `[tool.cjm]` table."""
-    from cjm.rules import RULES, STRUCTURAL
-
     for key in section:
         if key not in KNOWN_KEYS:
-            raise ConfigError(f"{source}: unknown key '{key}' in [tool.cjm]; "
+            raise ConfigError(f"{source}: unknown key '{key}' in [tool.cjm]{_did_you_mean(key, KNOWN_KEYS)}; "
                               f"known keys: {', '.join(KNOWN_KEYS)}")
-    rules: dict[str, Severity] = {}
     raw_rules = section.get("rules", {})
     if not isinstance(raw_rules, dict):
         raise ConfigError(f"{source}: [tool.cjm.rules] must be a table of rule = \"severity\"")
-    for rule, level in raw_rules.items():
-        if rule not in RULES:
-            raise ConfigError(f"{source}: unknown rule '{rule}'; run `cjm rules` for the list")
-        if rule in STRUCTURAL:
-            raise ConfigError(f"{source}: '{rule}' is a structural rule and is always an error")
+    rules: dict[str, Severity] = {}
+    options: dict[str, dict[str, Any]] = {}
+    for rule, value in raw_rules.items():
+        severity, rule_options = _rule(str(rule), value, source)
+        if severity is not None:
+            rules[rule] = severity
+        if rule_options:
+            options[rule] = rule_options
+    return Config(rules, _fail_under(section, source), _phases(section, source), source, options)
+
+
+def _rule(rule: str, value: Any, source: str) -> tuple[Severity | None, dict[str, Any]]:
+    """A rule's severity and options, from `rule = "level"` or `rule = { severity = ..., option = ... }`."""
+    from cjm.rules import RULES, STRUCTURAL, default_options
+
+    if rule not in RULES:
+        raise ConfigError(f"{source}: unknown rule '{rule}'{_did_you_mean(rule, RULES)}; "
+                          "run `cjm rules` for the list")
+    if rule in STRUCTURAL:
+        raise ConfigError(f"{source}: '{rule}' is a structural rule and is always an error")
+    table = value if isinstance(value, dict) else {"severity": value}
+    severity = None
+    if "severity" in table:
         try:
-            rules[rule] = Severity.parse(str(level))
+            severity = Severity.parse(str(table["severity"]))
         except ValueError as exc:
             raise ConfigError(f"{source}: rule '{rule}': {exc}") from None
-    return Config(rules, _fail_under(section, source), _phases(section, source), source)
+    known = default_options(rule)
+    options: dict[str, Any] = {}
+    for name, option in table.items():
+        if name == "severity":
+            continue
+        if name not in known:
+            takes = (f"it takes: severity, {', '.join(known)}" if known
+                     else "it takes only `severity`")
+            raise ConfigError(f"{source}: rule '{rule}' has no option '{name}'"
+                              f"{_did_you_mean(name, ['severity', *known])}; {takes}")
+        options[name] = _option(rule, name, option, known[name], source)
+    return severity, options
+
+
+def _option(rule: str, name: str, value: Any, default: Any, source: str) -> Any:
+    """`value` when it has the type of the option's default (whole numbers: 1 or more)."""
+    if isinstance(default, int) and not isinstance(default, bool):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ConfigError(f"{source}: rule '{rule}': {name} must be a whole number of 1 or more, "
+                              f"not {value!r}")
+        return value
+    if not isinstance(value, type(default)):
+        raise ConfigError(f"{source}: rule '{rule}': {name} must be {type(default).__name__}, not {value!r}")
+    return value
+
+
+def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 def _fail_under(section: dict[str, Any], source: str) -> float | None:

@@ -43,23 +43,29 @@ def check_loaded(loaded: Loaded, config: Config) -> FileResult:
         phases = list(config.phases) if config.phases else None
         journey = build_model(loaded.data, loaded.positions, phases)
     if journey is not None:
-        findings += _run_rules(journey, structural=True)
+        findings += _run_rules(journey, config, structural=True)
         if not any(f.rule in rules.STRUCTURAL for f in findings):
-            findings += _run_rules(journey, structural=False)
+            findings += _run_rules(journey, config, structural=False)
     diagnostics = _stamp(findings, config, lines)
     score = score_map(journey) if journey is not None else None
     return FileResult(loaded.path, diagnostics, lines, journey, score, config)
 
 
-def _run_rules(journey: JourneyMap, *, structural: bool) -> list[Finding]:
+def _run_rules(journey: JourneyMap, config: Config, *, structural: bool) -> list[Finding]:
     """The structural rules, or the engagement rules: those run only on a sound map,
-    so a broken map shows what breaks it, not a flood of follow-on warnings."""
-    from cjm.rules import RULES
+    so a broken map shows what breaks it, not a flood of follow-on warnings. While
+    no touchpoint sets a step, the rules that read steps have nothing to say."""
+    from cjm.rules import RULES, default_options, no_steps, reads_steps
 
+    untagged = no_steps.applies(journey)
     found: list[Finding] = []
-    for module in RULES.values():
-        if module.check is not None and structural == module.STRUCTURAL:
-            found += module.check(journey)
+    for rule, module in RULES.items():
+        if module.check is None or structural != module.STRUCTURAL or config.rules.get(rule) is Severity.OFF:
+            continue
+        if untagged and reads_steps(rule):
+            continue
+        options = {**default_options(rule), **config.options.get(rule, {})}
+        found += module.check(journey, **options)
     return found
 
 

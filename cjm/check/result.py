@@ -21,6 +21,8 @@ class FileResult:
     journey: JourneyMap | None = None
     score: MapScore | None = None
     config: Config = field(default_factory=Config)
+    reasons: list[str] | None = None
+    """Why the map fails, once `judged` with the run's options (None before)."""
 
     def count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.severity is severity)
@@ -29,18 +31,47 @@ class FileResult:
     def valid(self) -> bool:
         return self.count(Severity.ERROR) == 0
 
-    def below(self, fail_under: float | None) -> bool:
-        """True when the map scores under `fail_under` (or cannot be scored)."""
-        if fail_under is None:
-            return False
-        return self.score is None or self.score.score < fail_under
+    @property
+    def score_value(self) -> float | None:
+        """The map's score; None when it could not be read far enough, or is not scored."""
+        return self.score.score if self.score else None
 
-    def failed(self, strict: bool = False, fail_under: float | None = None) -> bool:
-        """The exit-code verdict: an error, a warning under strict, or a low score."""
+    @property
+    def sequence_value(self) -> float | None:
+        return self.score.sequence if self.score else None
+
+    def judged(self, strict: bool = False, fail_under: float | None = None) -> FileResult:
+        """A copy with `reasons` set: why the map fails under these options (empty: it passes).
+
+        `fail_under` from the command line wins over `fail_under` in config.
+        """
+        return replace(self, reasons=self.fail_reasons(strict, fail_under))
+
+    def fail_reasons(self, strict: bool = False, fail_under: float | None = None) -> list[str]:
+        reasons = []
+        errors, warnings = self.count(Severity.ERROR), self.count(Severity.WARNING)
+        if errors:
+            reasons.append(f"{errors} error{'s' if errors != 1 else ''}")
+        if strict and warnings:
+            reasons.append(f"{warnings} warning{'s' if warnings != 1 else ''} under --strict")
         threshold = fail_under if fail_under is not None else self.config.fail_under
-        if not self.valid or self.below(threshold):
-            return True
-        return strict and self.count(Severity.WARNING) > 0
+        if threshold is not None and errors == 0:
+            where = "--fail-under" if fail_under is not None else "fail_under"
+            score = self.score_value
+            if score is None:
+                reasons.append("not scored")
+            elif score < threshold:
+                reasons.append(f"score {score:g} is below {where} {threshold:g}")
+        return reasons
+
+    @property
+    def why_failed(self) -> list[str]:
+        """The reasons `judged` found (an unjudged result fails on its errors only)."""
+        return self.reasons if self.reasons is not None else self.fail_reasons()
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.why_failed)
 
     def only_errors(self) -> FileResult:
         """A copy that shows errors only (for `--quiet`)."""
@@ -48,9 +79,13 @@ class FileResult:
         return replace(self, diagnostics=errors)
 
     def to_dict(self) -> dict[str, Any]:
+        """The file's entry in `cjm validate --format json`."""
         return {
             "path": self.path,
             "valid": self.valid,
-            "score": self.score.score if self.score else None,
+            "failed": self.failed,
+            "reasons": self.why_failed,
+            "score": self.score_value,
+            "sequence": self.sequence_value,
             "diagnostics": [d.to_dict() for d in self.diagnostics],
         }

@@ -30,7 +30,7 @@ NARRATIVE_KEYS = ("hero", "open_role", "story")
 STAGE_KEYS = ("phase", "name", "goal", "touchpoints")
 TOUCHPOINT_KEYS = ("id", "title", "channel", "actor", "step", "storytelling", "engagement", "emotion",
                    "doing", "thinking", "feeling", "pain_points", "opportunities", "moment_of_truth",
-                   "backstage", "metrics", "evidence", "next")
+                   "backstage", "metrics", "evidence", "message", "steps_into_role", "next")
 """Known keys come in this order; `x-` and unknown keys follow in their own order."""
 
 BLOCKING_RULES = ("yaml-syntax", "duplicate-key")

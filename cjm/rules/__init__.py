@@ -2,22 +2,32 @@
 
 Each module has `ID`, `SEVERITY`, `STRUCTURAL` (structural rules cannot be
 silenced or re-levelled), a docstring with a failing and a passing example
-(read by cjm.rules.docs: the source of `cjm rules`, docs/rules.md and SARIF) and `check(journey)`, which
-yields findings. The loader-level rules (`yaml-syntax`, `duplicate-key`) and
-`schema` are produced before the model exists; their `check` is None.
+(read by cjm.rules.docs: the source of `cjm rules`, docs/rules.md and
+SARIF) and `check(journey, **options)`, which yields findings. Optional:
+`OPTIONS` (each option's default; config may set them) and `READS_STEPS`
+(held back while `no-steps` applies). The loader-level rules (`yaml-syntax`,
+`duplicate-key`) and `schema` are produced before the model exists; their
+`check` is None.
 """
 
 from __future__ import annotations
 
 from types import ModuleType
+from typing import Any
 
 from cjm.diagnostic import Severity
 from cjm.rules import (
     duplicate_id,
     duplicate_key,
     empty_phase,
+    long_message,
     missing_step,
     no_advocate_story,
+    no_narrative,
+    no_steps,
+    open_role,
+    participation_only,
+    prosumer_not_engaged,
     schema,
     spectator_phase,
     step_order,
@@ -34,12 +44,18 @@ _MODULES: tuple[ModuleType, ...] = (
     duplicate_id,
     unknown_reference,
     unknown_phase,
+    no_steps,
     missing_step,
     step_order,
     empty_phase,
     no_advocate_story,
     spectator_phase,
+    participation_only,
+    prosumer_not_engaged,
     unrecovered_dip,
+    no_narrative,
+    open_role,
+    long_message,
 )
 
 RULES: dict[str, ModuleType] = {module.ID: module for module in _MODULES}
@@ -49,3 +65,13 @@ STRUCTURAL: frozenset[str] = frozenset(m.ID for m in _MODULES if m.STRUCTURAL)
 def default_severity(rule: str) -> Severity:
     severity: Severity = RULES[rule].SEVERITY
     return severity
+
+
+def default_options(rule: str) -> dict[str, Any]:
+    """The options a rule takes, with their defaults (empty for most rules)."""
+    options: dict[str, Any] = getattr(RULES[rule], "OPTIONS", {})
+    return dict(options)
+
+
+def reads_steps(rule: str) -> bool:
+    return bool(getattr(RULES[rule], "READS_STEPS", False))

@@ -12,7 +12,7 @@ Fails on:
     stages:
       - phase: awareness
         touchpoints:
-          - {id: tiktok-demo, title: TikTok demo}
+          - {id: tiktok-demo, title: TikTok demo, step: connect}
 
 Passes on:
 
@@ -22,10 +22,10 @@ Passes on:
     stages:
       - phase: awareness
         touchpoints:
-          - {id: tiktok-demo, title: TikTok demo}
+          - {id: tiktok-demo, title: TikTok demo, step: connect}
       - phase: trial
         touchpoints:
-          - {id: free-trial, title: 14-day free trial}
+          - {id: free-trial, title: 14-day free trial, step: connect}
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ from cjm.rules._phases import phase_pos
 ID = "empty-phase"
 SEVERITY = Severity.WARNING
 STRUCTURAL = False
+READS_STEPS = True
 
 
 def check(journey: JourneyMap) -> Iterator[Finding]:

@@ -3,7 +3,8 @@
 Good engagement turns corporate storytelling (the brand tells its story)
 into advocate storytelling (customers tell it for the brand). A map without
 a single share told by a customer or advocate never reaches word of mouth.
-Storytelling defaults to advocate when the actor is a customer or advocate.
+On a share, storytelling defaults to advocate when the actor is a customer
+or an advocate.
 
 Fails on:
 
@@ -31,23 +32,24 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cjm.diagnostic import Finding, Severity
-from cjm.model import JourneyMap, is_advocate_share
+from cjm.model import JourneyMap
 
 ID = "no-advocate-story"
 SEVERITY = Severity.WARNING
 STRUCTURAL = False
+READS_STEPS = True
 
 
 def check(journey: JourneyMap) -> Iterator[Finding]:
     touchpoints = journey.touchpoints
-    if not touchpoints or any(is_advocate_share(tp) for tp in touchpoints):
+    if not touchpoints or any(tp.is_advocate_share for tp in touchpoints):
         return
     shares = [tp for tp in touchpoints if tp.step == "share"]
     if shares:
         last = shares[-1]
         yield Finding(
             ID,
-            f"every share is told by the brand: let a customer or advocate tell "
+            f"no share is advocate storytelling: let a customer or advocate tell "
             f"'{last.label}' (actor: customer, or storytelling: advocate)",
             journey.pos((*last.path, "step")),
             phase=last.phase if last.phase in journey.phases else None,

@@ -1,4 +1,4 @@
-"""Every touchpoint of a phase that sets `engagement` is `spectator`: participation, no engagement.
+"""Every touchpoint of a phase that sets `engagement` is `spectator`: customers only watch.
 
 Engagement is rich interaction and involvement, not just showing up. A phase
 where customers only watch gives them nothing to do, so nothing to share.
@@ -31,7 +31,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cjm.diagnostic import Finding, Severity
-from cjm.model import JourneyMap, effective_engagement
+from cjm.model import JourneyMap
 from cjm.rules._phases import phase_pos
 
 ID = "spectator-phase"
@@ -41,9 +41,8 @@ STRUCTURAL = False
 
 def check(journey: JourneyMap) -> Iterator[Finding]:
     for phase in journey.phases:
-        tagged = [tp for tp in journey.phase_touchpoints(phase)
-                  if effective_engagement(tp, journey) is not None]
-        if tagged and all(effective_engagement(tp, journey) == "spectator" for tp in tagged):
+        tagged = [tp for tp in journey.phase_touchpoints(phase) if tp.engagement is not None]
+        if tagged and all(tp.engagement == "spectator" for tp in tagged):
             yield Finding(
                 ID,
                 f"in {phase}, customers only watch ({len(tagged)} spectator touchpoint"

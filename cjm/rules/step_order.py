@@ -41,6 +41,7 @@ from cjm.model import STEPS, JourneyMap, Touchpoint
 ID = "step-order"
 SEVERITY = Severity.WARNING
 STRUCTURAL = False
+READS_STEPS = True
 
 
 def check(journey: JourneyMap) -> Iterator[Finding]:

@@ -1,6 +1,7 @@
-"""missing-step: a phase with touchpoints lacks one of connect, inform, entertain, share.
+"""missing-step: a phase with touchpoints lacks one or more of connect, inform, entertain, share.
 
-The finding points at the `phase` value of the phase's first stage.
+One finding per phase, at the `phase` value of the phase's first stage,
+naming every missing step and where each goes in the phase's chain.
 """
 
 from __future__ import annotations
@@ -27,20 +28,26 @@ def test_phase_without_entertain() -> None:
         ''', (5, 12, RULE, "awareness"))
     message = next(d.message for d in result.diagnostics if d.rule == RULE)
     assert message == ("awareness has no entertain touchpoint: "
-                       "add one between 'blog-post' and 'share-quiz'")
+                       "add entertain between 'blog-post' and 'share-quiz'")
 
 
-def test_untagged_touchpoints_give_one_finding_for_the_phase() -> None:
+def test_an_untagged_phase_gives_one_finding() -> None:
     result = check('''
         cjm: 1
         title: Acme
-        phases: [trial]
+        phases: [awareness, trial]
         stages:
+          - phase: awareness
+            touchpoints:
+              - {id: ad, title: Ad, step: connect}
+              - {id: blog, title: Blog, step: inform}
+              - {id: quiz, title: Quiz, step: entertain}
+              - {id: post, title: Post, step: share, actor: customer}
           - phase: trial
             touchpoints:
               - {id: a, title: A}
               - {id: b, title: B}
-        ''', (5, 12, RULE, "trial"))
+        ''', (11, 12, RULE, "trial"))
     message = next(d.message for d in result.diagnostics if d.rule == RULE)
     assert message.startswith("trial has no connect, inform, entertain or share touchpoint")
 
@@ -96,7 +103,52 @@ def test_steps_in_another_phase_do_not_count() -> None:
                                             {id: b, title: B, step: inform},
                                             {id: c, title: C, step: entertain}]}
           - {phase: buy, touchpoints: [{id: d, title: D, step: share}]}
-        ''', (5, 13, RULE, "discover"), *[(8, 13, RULE, "buy")] * 3)
+        ''', (5, 13, RULE, "discover"), (8, 13, RULE, "buy"))
+    messages = check.messages('''
+        cjm: 1
+        title: Acme
+        phases: [discover, buy]
+        stages:
+          - {phase: discover, touchpoints: [{id: a, title: A, step: connect},
+                                            {id: b, title: B, step: inform},
+                                            {id: c, title: C, step: entertain}]}
+          - {phase: buy, touchpoints: [{id: d, title: D, step: share}]}
+        ''')
+    assert messages == [
+        "discover has no share touchpoint: add share after 'c'",
+        "buy has no connect, inform or entertain touchpoint: add connect, inform and entertain, "
+        "in that order, before 'd'",
+    ]
+
+
+def test_the_place_follows_the_chain_when_the_order_is_broken_too() -> None:
+    """share, connect, inform: the chain is connect -> inform, so entertain goes after 'inform'
+    (not between 'connect' and the share that comes first in the file)."""
+    assert check.messages('''
+        cjm: 1
+        title: Acme
+        phases: [trial]
+        stages:
+          - phase: trial
+            touchpoints:
+              - {id: invite, title: Invite a friend, step: share, actor: customer}
+              - {id: welcome, title: Welcome email, step: connect}
+              - {id: guide, title: Setup guide, step: inform}
+        ''') == ["trial has no entertain touchpoint: add entertain after 'guide'"]
+
+
+def test_several_missing_steps_in_different_places() -> None:
+    assert check.messages('''
+        cjm: 1
+        title: Acme
+        phases: [trial]
+        stages:
+          - phase: trial
+            touchpoints:
+              - {id: guide, title: Setup guide, step: inform}
+              - {id: invite, title: Invite a friend, step: share, actor: customer}
+        ''') == ["trial has no connect or entertain touchpoint: add connect before 'guide'; "
+                   "add entertain between 'guide' and 'invite'"]
 
 
 def test_phases_from_config() -> None:

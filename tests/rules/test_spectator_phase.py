@@ -80,7 +80,9 @@ def test_explicit_non_prosumer_persona_still_fires() -> None:
         ''', (5, 12, RULE, "awareness"))
 
 
-def test_prosumer_persona_is_always_engaged() -> None:
+def test_a_prosumer_map_keeps_the_spectators_it_sets() -> None:
+    """Edition 2: a set `spectator` stays a spectator for a prosumer too, and prosumer-not-engaged
+    says that prosumers are always engaged."""
     result = check('''
         cjm: 1
         title: Acme
@@ -90,11 +92,11 @@ def test_prosumer_persona_is_always_engaged() -> None:
         stages:
           - phase: awareness
             touchpoints:
-              - {id: a, title: A, engagement: spectator}
+              - {id: a, title: A, engagement: spectator, step: connect}
               - {id: b, title: B, engagement: spectator}
-        ''')
-    assert result.score is not None
-    assert result.score.engagement_ratio == 1.0
+        ''', (7, 12, RULE, "awareness"))
+    assert result.score is not None and result.score.engagement_ratio == 0.0
+    assert [d.rule for d in result.diagnostics].count("prosumer-not-engaged") == 2
 
 
 def test_a_participant_or_engaged_touchpoint_lifts_the_phase() -> None:

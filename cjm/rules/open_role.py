@@ -1,0 +1,66 @@
+"""The narrative's open role is never stepped into, stepped into without being named, or taken by the brand.
+
+An open role is an invitation: it works only when the journey shows a
+customer taking it. Mark that touchpoint `steps_into_role: true`. The role
+is the customer's to step into, so the actor of that touchpoint is a
+customer or an advocate, never the brand or a partner.
+
+Fails on:
+
+    cjm: 1
+    title: Acme onboarding
+    narrative:
+      open_role: The colleague who recommends Acme next
+    stages:
+      - phase: referral
+        touchpoints:
+          - {id: priya-recommends, title: Maya's colleague Priya recommends Acme to her team, actor: advocate}
+
+Passes on:
+
+    cjm: 1
+    title: Acme onboarding
+    narrative:
+      open_role: The colleague who recommends Acme next
+    stages:
+      - phase: referral
+        touchpoints:
+          - id: priya-recommends
+            title: Maya's colleague Priya recommends Acme to her team
+            actor: advocate
+            steps_into_role: true
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cjm.diagnostic import Finding, Severity
+from cjm.model import BRAND_SIDE, JourneyMap
+
+ID = "open-role"
+SEVERITY = Severity.WARNING
+STRUCTURAL = False
+
+
+def check(journey: JourneyMap) -> Iterator[Finding]:
+    takers = [tp for tp in journey.touchpoints if tp.steps_into_role]
+    if journey.open_role and not takers:
+        yield Finding(
+            ID,
+            f"no touchpoint steps into the open role ('{journey.open_role}'): mark the moment a "
+            "customer takes it with `steps_into_role: true`",
+            journey.pos(("narrative", "open_role")),
+            hint="usually a referral or community touchpoint with `actor: customer` or `actor: advocate`",
+        )
+    for tp in takers:
+        where = journey.pos((*tp.path, "steps_into_role"))
+        if not journey.open_role:
+            yield Finding(ID, f"'{tp.label}' steps into the open role, but the map names none: "
+                          "add `narrative.open_role`", where, phase=tp.phase,
+                          hint="for example `narrative: {open_role: The colleague who recommends us next}`")
+        elif tp.actor in BRAND_SIDE:
+            yield Finding(ID, f"'{tp.label}' steps into the open role as the {tp.actor}: the role is the "
+                          "customer's to take, so set `actor: customer` or `actor: advocate`",
+                          where, phase=tp.phase,
+                          hint="the brand invites; a customer steps in")
