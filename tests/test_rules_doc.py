@@ -49,11 +49,13 @@ def test_cjm_score_json_has_the_spec_shape() -> None:
     assert out.returncode == 0, out.stderr
     doc = json.loads(out.stdout)
     entry = doc["files"][0]
-    assert doc["version"] == 1 and entry["score"] == 100.0
-    assert {"path", "score", "engagement_ratio", "advocate_shares", "phases"} <= entry.keys()
+    assert doc["version"] == 2 and isinstance(entry["score"], float) and entry["sequence"] == 100.0
+    assert {"path", "score", "sequence", "engagement_ratio", "advocate_shares", "phases",
+            "failed", "reasons"} <= entry.keys()
     phase = entry["phases"][0]
-    assert {"phase", "score", "chain", "missing", "touchpoints"} <= phase.keys()
+    assert {"phase", "score", "sequence", "depth", "chain", "missing", "touchpoints"} <= phase.keys()
     assert phase["chain"] == ["connect", "inform", "entertain", "share"] and phase["missing"] == []
+    assert phase["sequence"] == 100 and phase["score"] == phase["depth"]
 
 
 def test_the_console_script_scores_and_lists_rules() -> None:
@@ -67,8 +69,9 @@ def test_cjm_score_exit_codes() -> None:
     warned = "sample_maps/needs-work/gaps-and-order.cjm.yaml"
     assert run("score", warned).returncode == 0
     assert run("score", "--strict", warned).returncode == 1
-    assert run("score", "--fail-under", "80", warned).returncode == 1
-    assert run("score", "--fail-under", "60", warned).returncode == 0
+    score = json.loads(run("score", "--format", "json", warned).stdout)["files"][0]["score"]
+    assert run("score", "--fail-under", str(score + 1), warned).returncode == 1
+    assert run("score", "--fail-under", str(score), warned).returncode == 0
     assert run("score", "no/such/path").returncode == 2
     assert run("score", "--format", "sarif", warned).returncode == 2
     several = run("score", "sample_maps/")

@@ -20,10 +20,19 @@ def test_there_are_four_main_samples_and_some_that_need_work() -> None:
 
 
 @pytest.mark.parametrize("path", MAIN, ids=lambda p: p.name)
-def test_main_samples_are_clean_and_score_100(path: Path) -> None:
+def test_main_samples_are_clean_and_score_high_for_real_reasons(path: Path) -> None:
+    """No finding at all; every phase walks the whole sequence; customers mostly engage; advocates
+    share in ten words or fewer; someone steps into the open role."""
     result = check_file(path)
     assert result.diagnostics == []
-    assert result.score is not None and result.score.score == 100.0
+    assert result.score is not None and result.score.score is not None
+    assert result.score.score >= 80 and result.score.sequence == 100.0
+    assert result.score.engagement_ratio is not None and result.score.engagement_ratio >= 0.5
+    journey = result.journey
+    assert journey is not None and journey.open_role
+    assert any(tp.steps_into_role for tp in journey.touchpoints)
+    shares = [tp for tp in journey.touchpoints if tp.is_advocate_share]
+    assert shares and all(tp.message for tp in shares)
 
 
 @pytest.mark.parametrize("path", NEEDS_WORK, ids=lambda p: p.name)

@@ -31,6 +31,14 @@ GENERIC = ("Your goal for this stage (replace me)", (
     ("Useful information in this phase (replace me)", "web"),
     ("An enjoyable moment in this phase (replace me)", "social"),
     ("The customer shares the experience (replace me)", "word-of-mouth")))
+MESSAGES = {
+    "awareness": "Finally someone gets how we work",
+    "involvement": "Try the demo, it takes two minutes",
+    "trial": "Look what I set up in one afternoon",
+    "commitment": "Worth every cent",
+    "referral": "You have to try this",
+}
+GENERIC_MESSAGE = "What the customer tells a friend (replace me)"
 ENGAGEMENT = ("spectator", "participant", "engaged", "engaged")
 EMOTION = (0, 1, 2, 2)
 
@@ -82,7 +90,9 @@ def plan_phases(phases: list[str]) -> list[PhasePlan]:
         touchpoints: list[dict[str, str | int]] = [
             {"id": f"{slug}-{step}", "title": title, "channel": channel, "step": step,
              "actor": ("advocate" if last else "customer") if step == "share" else "brand",
-             "engagement": ENGAGEMENT[i], "emotion": EMOTION[i]}
+             "engagement": ENGAGEMENT[i], "emotion": EMOTION[i],
+             "message": MESSAGES.get(phase, GENERIC_MESSAGE) if step == "share" else "",
+             "steps_into_role": int(last and step == "share")}
             for i, (step, (title, channel)) in enumerate(zip(STEPS, steps, strict=True))
         ]
         plans.append(PhasePlan(phase, phase[:1].upper() + phase[1:], goal, slug, touchpoints))

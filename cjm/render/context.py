@@ -97,8 +97,11 @@ def _narrative(journey: JourneyMap, persona: dict[str, Any] | None) -> dict[str,
 def _scorecard(score: MapScore) -> dict[str, Any]:
     ratio = score.engagement_ratio
     return {
+        "scored": score.scored,
         "score": score.score,
-        "score_label": f"{score.score:g}",
+        "score_label": _number(score.score) if score.scored else "not scored",
+        "sequence_label": _number(score.sequence),
+        "depth_label": _number(score.depth),
         "engagement_ratio": None if ratio is None else f"{round(ratio * 100):d}%",
         "advocate_shares": score.advocate_shares,
         "phases": [_phase_score(p) for p in score.phases],
@@ -117,11 +120,17 @@ def _phase_score(phase: PhaseScore) -> dict[str, Any]:
     return {
         "phase": phase.phase,
         "label": phase.phase.capitalize(),
-        "score": phase.score,
+        "score": phase.score_value,
+        "sequence": phase.sequence,
+        "depth": _number(phase.depth_value),
         "cells": cells,
         "touchpoints": phase.touchpoints,
         "mix": [{"level": level, "count": count} for level, count in phase.mix.items()],
     }
+
+
+def _number(value: float | None) -> str:
+    return "–" if value is None else f"{value:g}"
 
 
 def _finding(d: Diagnostic) -> dict[str, Any]:

@@ -13,14 +13,15 @@ Names, so tests, stylesheets and scripts can find things in the SVG:
   index) with SVG id `flow-stage-<n>`.
 - the legend is the single node `legend` in `cluster_legend`.
 
-Encoding: fill colour = engagement step; border = storytelling (corporate:
-thin rounded box; advocate: thick rounded box); moment of truth = a double
+Encoding: fill colour = engagement step; border = storytelling (corporate,
+or none told: thin rounded box; advocate: thick rounded box); moment of truth = a double
 outline and a "♦ MOMENT OF TRUTH" line; emotion = a badge with glyph and sign.
 
 Edges follow `next` where a touchpoint sets it, else go to the next
-touchpoint in file order. Invisible edges keep the layout in file order, and
-edges that point back are dashed with `constraint=false`, so hundreds of
-touchpoints still lay out in seconds.
+touchpoint in file order; `next: []` ends the journey there (no edge).
+Invisible edges keep the layout in file order, and edges that point back
+are dashed with `constraint=false`, so hundreds of touchpoints still lay
+out in seconds.
 """
 
 from __future__ import annotations
@@ -62,7 +63,7 @@ def build_dot(journey: JourneyMap) -> str:
         nodes = [f"    {names[id(tp)]} [{_node_attributes(tp, dom_ids[id(tp)])}];\n"
                  for tp in stage.touchpoints]
         parts.append(_cluster(stage, nodes or [_placeholder(members[0])], STAGE_FILLS[phase_count % 2]))
-    parts += _edges(journey.touchpoints, names, order)
+    parts += _edges(journey, names, order)
     parts.append("}\n")
     return "".join(parts)
 
@@ -93,7 +94,7 @@ def _placeholder(name: str) -> str:
 
 
 def _node_attributes(tp: Touchpoint, dom_id: str) -> str:
-    width, colour = BORDER[tp.storytelling]
+    width, colour = BORDER[tp.storytelling or "corporate"]
     attributes = [
         f'id="{dom_id}"',
         f"tooltip={quoted(clean(tp.title))}",
@@ -105,22 +106,17 @@ def _node_attributes(tp: Touchpoint, dom_id: str) -> str:
     return ", ".join(attributes)
 
 
-def _edges(touchpoints: list[Touchpoint], names: dict[int, str], order: list[str]) -> list[str]:
-    """Visible edges (`next`, else file order), then invisible ones that keep file order."""
-    by_id: dict[str, str] = {}
-    for tp in touchpoints:
-        if tp.id is not None:
-            by_id.setdefault(tp.id, names[id(tp)])
+def _edges(journey: JourneyMap, names: dict[int, str], order: list[str]) -> list[str]:
+    """Visible edges (where the customer can go next: `next`, else file order; `next: []` ends
+    there), then invisible ones that keep file order."""
+    touchpoints = journey.touchpoints
     position = {name: n for n, name in enumerate(order)}
     lines: list[str] = []
     drawn: set[tuple[str, str]] = set()
-    for n, tp in enumerate(touchpoints):
+    for tp, successors in zip(touchpoints, journey.successors(), strict=True):
         source = names[id(tp)]
-        if tp.next:
-            targets = [by_id[target] for target in tp.next if target in by_id]
-        else:
-            targets = [names[id(touchpoints[n + 1])]] if n + 1 < len(touchpoints) else []
-        for target in dict.fromkeys(targets):
+        for j in successors:
+            target = names[id(touchpoints[j])]
             drawn.add((source, target))
             back = " [constraint=false, style=dashed]" if position[target] <= position[source] else ""
             lines.append(f"  {source} -> {target}{back};\n")

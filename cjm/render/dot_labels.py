@@ -79,7 +79,8 @@ def _emotion_badge(emotion: int) -> str:
 def touchpoint_label(tp: Touchpoint) -> str:
     """The node label: step, channel and story mode, the wrapped title, emotion, moment of truth."""
     channel = clean(tp.text("channel") or "")
-    header = [STEP_NAME[tp.step].upper(), *([html(channel)] if channel else []), tp.storytelling]
+    header = [STEP_NAME[tp.step].upper(), *([html(channel)] if channel else []),
+              *([tp.storytelling] if tp.storytelling else [])]
     rows = [
         _row(_font(" · ".join(header), 9)),
         _row(_font(wrapped(tp.title, TITLE_WIDTH, TITLE_MAX_LINES), 12, bold=True)),

@@ -85,6 +85,8 @@ def card(tp: Touchpoint) -> dict[str, Any]:
         "engagement_rank": ENGAGEMENT_RANK.get(tp.engagement or "", 0),
         "emotion": tp.emotion,
         "moment_of_truth": tp.moment_of_truth,
+        "message": tp.message if tp.step == "share" else None,
+        "steps_into_role": tp.steps_into_role,
     }
 
 

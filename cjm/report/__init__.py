@@ -37,6 +37,7 @@ def summary_counts(results: Sequence[FileResult]) -> dict[str, int]:
     return {
         "files": len(results),
         "valid": sum(1 for r in results if r.valid),
+        "failed": sum(1 for r in results if r.failed),
         "errors": sum(r.count(Severity.ERROR) for r in results),
         "warnings": sum(r.count(Severity.WARNING) for r in results),
         "infos": sum(r.count(Severity.INFO) for r in results),

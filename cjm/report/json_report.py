@@ -12,7 +12,7 @@ from cjm.report import summary_counts
 
 def document(results: Sequence[FileResult]) -> dict[str, object]:
     return {
-        "version": 1,
+        "version": 2,
         "files": [r.to_dict() for r in results],
         "summary": summary_counts(results),
     }

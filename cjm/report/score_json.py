@@ -9,11 +9,14 @@ from typing import Any, TextIO
 from cjm.check.result import FileResult
 from cjm.score import mean_score
 
+VERSION = 2
+
 
 def file_entry(result: FileResult) -> dict[str, Any]:
-    entry: dict[str, Any] = {"path": result.path, "valid": result.valid}
+    entry: dict[str, Any] = {"path": result.path, "valid": result.valid, "failed": result.failed,
+                             "reasons": result.why_failed}
     if result.score is None:
-        entry.update(score=None, engagement_ratio=None, advocate_shares=None, phases=[])
+        entry.update(score=None, sequence=None, engagement_ratio=None, advocate_shares=None, phases=[])
     else:
         entry.update(result.score.to_dict())
     entry["diagnostics"] = [d.to_dict() for d in result.diagnostics]
@@ -21,9 +24,9 @@ def file_entry(result: FileResult) -> dict[str, Any]:
 
 
 def report(results: Sequence[FileResult], stream: TextIO) -> None:
-    scored = [r.score.score for r in results if r.score]
-    average = mean_score(scored)
-    doc = {"version": 1, "files": [file_entry(r) for r in results],
-           "summary": {"files": len(results), "average_score": average}}
+    scored = [r.score_value for r in results if r.score_value is not None]
+    doc = {"version": VERSION, "files": [file_entry(r) for r in results],
+           "summary": {"files": len(results), "scored": len(scored), "average_score": mean_score(scored),
+                       "failed": sum(1 for r in results if r.failed)}}
     json.dump(doc, stream, indent=2, ensure_ascii=False)
     stream.write("\n")

@@ -1,4 +1,11 @@
-"""`cjm score`: the engagement scorecard, one table per map or one line per map."""
+"""`cjm score`: the engagement scorecard, one table per map or one line per map.
+
+A map's card shows, per phase, which steps of Connect -> Inform ->
+Entertain -> Share are in its chain, then what the score is made of: the
+sequence, the depth of engagement and their product, the score. Then the
+map's score and sequence, the engagement ratio, the advocate shares, the
+failure reasons (if any) and the top findings. Every table fits 80 columns.
+"""
 
 from __future__ import annotations
 
@@ -17,10 +24,13 @@ if TYPE_CHECKING:
 
 TOP_FINDINGS = 5
 CELL = {
-    "filled": ("✓ {step}", "bold green"),
-    "out_of_order": ("↺ {step}", "yellow"),
-    "missing": ("✗ {step}", "red"),
+    "filled": ("✓", "bold green"),
+    "out_of_order": ("↺", "yellow"),
+    "missing": ("✗", "red"),
 }
+LEGEND = ("C I E S: connect, inform, entertain, share (✓ in the chain, ↺ out of order, ✗ missing). "
+          "Score = sequence × depth / 100; depth: spectator 0, participant 50, engaged 100.")
+NOT_SCORED = "not scored: no touchpoint sets `step`, so there is no sequence to measure"
 
 
 def step_cell(phase: PhaseScore, step: str) -> str:
@@ -28,6 +38,11 @@ def step_cell(phase: PhaseScore, step: str) -> str:
     if step in phase.chain:
         return "filled"
     return "out_of_order" if step in phase.out_of_order else "missing"
+
+
+def number(value: float | None) -> str:
+    """62.5 -> `62.5`, 75.0 -> `75`, None -> `–`."""
+    return "–" if value is None else f"{value:g}"
 
 
 def report(results: Sequence[FileResult], stream: TextIO) -> None:
@@ -44,62 +59,81 @@ def print_card(console: Console, result: FileResult) -> None:
     from rich.text import Text
 
     title = result.journey.text("title") if result.journey else None
-    console.print(Text.assemble((result.path, "bold"), f"  {title}" if title else ""), soft_wrap=True)
+    console.print(Text.assemble((result.path, "bold"), f"  {title}" if title else ""))
     if result.score is None:
         console.print(Text("  cannot be scored: fix the errors below first", style="red"))
     else:
         console.print(phase_table(result))
-        console.print(score_line(result), soft_wrap=True)
+        console.print(Text(LEGEND, style="dim"))
+        console.print(score_line(result))
+    print_reasons(console, result)
     print_findings(console, result)
 
 
 def phase_table(result: FileResult) -> Table:
+    from rich import box
     from rich.table import Table
     from rich.text import Text
 
     assert result.score is not None
-    table = Table(show_edge=True, header_style="bold", pad_edge=True)
-    table.add_column("Phase")
+    scored = result.score.scored
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+    table.add_column("Phase", overflow="fold")
     for step in STEPS:
-        table.add_column(step.capitalize(), no_wrap=True)
-    table.add_column("Score", justify="right")
-    table.add_column("Touchpoints", justify="right")
-    table.add_column("Spectator / participant / engaged", justify="center")
+        table.add_column(step[0].upper(), justify="center", no_wrap=True)
+    for name in ("Sequence", "Depth", "Score", "Touchpoints"):
+        table.add_column(name, justify="right", no_wrap=True)
+    table.add_column("S/P/E", justify="right", no_wrap=True)
     for phase in result.score.phases:
-        cells = []
-        for step in STEPS:
-            template, style = CELL[step_cell(phase, step)]
-            cells.append(Text(template.format(step=step), style=style))
-        mix = " / ".join(str(phase.mix.get(k, 0)) for k in ("spectator", "participant", "engaged"))
-        score_style = "green" if phase.score == 100 else "yellow" if phase.score >= 50 else "red"
-        table.add_row(phase.phase, *cells, Text(str(phase.score), style=score_style),
+        cells = [Text(*CELL[step_cell(phase, step)]) for step in STEPS]
+        mix = "/".join(str(phase.mix.get(k, 0)) for k in ("spectator", "participant", "engaged"))
+        score = phase.score_value
+        style = "green" if score >= 75 else "yellow" if score >= 40 else "red"
+        table.add_row(phase.phase, *cells,
+                      str(phase.sequence) if scored else "–", number(phase.depth_value),
+                      Text(number(score), style=style) if scored else Text("–"),
                       str(phase.touchpoints), mix)
     return table
 
 
 def score_line(result: FileResult) -> str:
     assert result.score is not None
-    ratio = result.score.engagement_ratio
+    score = result.score
+    ratio = score.engagement_ratio
     shown = "n/a (no touchpoint sets engagement)" if ratio is None else f"{ratio:.0%}"
-    return (f"Map score {result.score.score:.1f} / 100 · engaged {shown} · "
-            f"advocate shares {result.score.advocate_shares}")
+    head = (f"Map score {score.score:.1f} / 100 (sequence {score.sequence:.1f})" if score.score is not None
+            and score.sequence is not None else f"Map {NOT_SCORED}")
+    return f"{head} · engaged {shown} · advocate shares {score.advocate_shares}"
+
+
+def print_reasons(console: Console, result: FileResult) -> None:
+    from rich.text import Text
+
+    if result.failed:
+        console.print(Text(f"Fails: {'; '.join(result.why_failed)}", style="bold red"))
 
 
 def print_findings(console: Console, result: FileResult) -> None:
     from rich.text import Text
 
     shown = [d for d in result.diagnostics if d.severity is not Severity.INFO][:TOP_FINDINGS]
-    if not shown:
-        console.print(Text("No findings: every phase engages.", style="green"))
+    infos = [d for d in result.diagnostics if d.severity is Severity.INFO]
+    if not shown and not infos:
+        console.print(Text("No findings.", style="green"))
         console.print()
         return
     more = len(result.diagnostics) - len(shown)
-    console.print(Text("Top findings" + (f" ({more} more: run cjm validate)" if more > 0 else ""),
-                       style="bold"))
-    for d in shown:
-        style = "red" if d.severity is Severity.ERROR else "yellow"
-        console.print(Text.assemble(f"  {result.path}:{d.line}:{d.column} ", (d.rule, style),
-                                    f" {d.message}"), soft_wrap=True)
+    if shown:
+        console.print(Text("Top findings" + (f" ({more} more: run cjm validate)" if more > 0 else ""),
+                           style="bold"))
+    elif infos:
+        console.print(Text("Notes", style="bold"))
+    from rich.padding import Padding
+
+    for d in shown or infos:
+        style = {Severity.ERROR: "red", Severity.WARNING: "yellow"}.get(d.severity, "cyan")
+        line = Text.assemble(f"{result.path}:{d.line}:{d.column} ", (d.rule, style), f" {d.message}")
+        console.print(Padding(line, (0, 0, 0, 2)))
     console.print()
 
 
@@ -110,23 +144,34 @@ def print_overview(console: Console, results: Sequence[FileResult]) -> None:
     from rich.table import Table
 
     folder = os.path.commonpath([os.path.dirname(r.path) or "." for r in results])
-    table = Table(header_style="bold", box=box.SIMPLE_HEAD,
-                  caption=f"Maps in {folder or '.'}/ · Shares: advocate shares", caption_justify="left")
-    table.add_column("Map", overflow="fold")
-    for name in ("Score", "Engaged", "Shares", "Errors", "Warnings"):
+    table = Table(header_style="bold", box=box.SIMPLE_HEAD, pad_edge=False,
+                  caption=f"Maps in {folder or '.'}/ · Seq: sequence · Shares: advocate shares · "
+                          "Err, Warn: errors, warnings", caption_justify="left")
+    names = [strip_map_suffix(os.path.relpath(r.path, folder) if folder else r.path) for r in results]
+    table.add_column("Map", overflow="fold", min_width=min(28, max(len(n) for n in names) + 2))
+    for name in ("Score", "Seq", "Engaged", "Shares", "Err", "Warn"):
         table.add_column(name, justify="right", no_wrap=True)
-    ordered = sorted(results, key=lambda r: (-(r.score.score if r.score else -1), r.path))
+    ordered = sorted(results, key=lambda r: (r.score_value is None, -(r.score_value or 0), r.path))
     for r in ordered:
         ratio = r.score.engagement_ratio if r.score else None
         name = strip_map_suffix(os.path.relpath(r.path, folder) if folder else r.path)
-        table.add_row(name,
-                      f"{r.score.score:.1f}" if r.score else "n/a",
+        if r.score is None:
+            score, sequence = "n/a", "n/a"
+        elif r.score.score is None:
+            score, sequence = "not scored", "–"
+        else:
+            score, sequence = f"{r.score.score:.1f}", number(r.score.sequence)
+        table.add_row(name + (" ✗" if r.failed else ""), score, sequence,
                       "n/a" if ratio is None else f"{ratio:.0%}",
                       str(r.score.advocate_shares) if r.score else "n/a",
                       str(r.count(Severity.ERROR)), str(r.count(Severity.WARNING)))
-    scored = [r.score.score for r in results if r.score]
+    scored = [r.score_value for r in results if r.score_value is not None]
     console.print(table)
     average = mean_score(scored)
     if average is not None:
-        console.print(f"Average score {average:.1f} over {len(scored)} "
+        console.print(f"Average score {average:.1f} over {len(scored)} scored "
                       f"map{'s' if len(scored) != 1 else ''}. Run `cjm score MAP` for a map's scorecard.")
+    failed = [r for r in results if r.failed]
+    if failed:
+        console.print(f"✗ {len(failed)} map{'s' if len(failed) != 1 else ''} failed: "
+                      + "; ".join(f"{r.path} ({', '.join(r.why_failed)})" for r in failed))

@@ -141,11 +141,13 @@ def test_json_output_has_the_spec_shape(maps: Path) -> None:
     proc = run("validate", "--format", "json", "typo.cjm.yaml", "warned.cjm.yaml", cwd=maps)
     assert proc.returncode == 1
     doc = json.loads(proc.stdout)
-    assert doc["version"] == 1
+    assert doc["version"] == 2
     typo, warned = doc["files"]
-    assert (typo["path"], typo["valid"]) == ("typo.cjm.yaml", False)
-    assert (warned["path"], warned["valid"]) == ("warned.cjm.yaml", True)
-    assert isinstance(warned["score"], float)
+    assert (typo["path"], typo["valid"], typo["failed"]) == ("typo.cjm.yaml", False, True)
+    assert typo["reasons"] == ["1 error"]
+    assert (warned["path"], warned["valid"], warned["failed"], warned["reasons"]) == (
+        "warned.cjm.yaml", True, False, [])
+    assert isinstance(warned["score"], float) and isinstance(warned["sequence"], float)
     for file in doc["files"]:
         for d in file["diagnostics"]:
             assert {"rule", "severity", "line", "column", "message"} <= set(d)
@@ -154,7 +156,7 @@ def test_json_output_has_the_spec_shape(maps: Path) -> None:
     (error,) = [d for d in typo["diagnostics"] if d["severity"] == "error"]
     assert (error["rule"], error["line"], error["column"]) == ("schema", 8, 9)
     summary = doc["summary"]
-    assert (summary["files"], summary["valid"], summary["errors"]) == (2, 1, 1)
+    assert (summary["files"], summary["valid"], summary["failed"], summary["errors"]) == (2, 1, 1, 1)
     warnings = [d for file in doc["files"] for d in file["diagnostics"] if d["severity"] == "warning"]
     assert summary["warnings"] == len(warnings) > 0
 
