@@ -45,6 +45,8 @@ class Finding:
     pos: Pos
     phase: str | None = None
     hint: str | None = None
+    touchpoint: str | None = None
+    """The id of the touchpoint the finding is about, for findings about one (cjm diff matches on it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +60,7 @@ class Diagnostic:
     column: int
     phase: str | None = None
     hint: str | None = None
+    touchpoint: str | None = None
 
     @classmethod
     def from_finding(cls, finding: Finding, severity: Severity) -> Diagnostic:
@@ -69,10 +72,11 @@ class Diagnostic:
             column=finding.pos.column,
             phase=finding.phase,
             hint=finding.hint,
+            touchpoint=finding.touchpoint,
         )
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON shape of the spec; `phase` and `hint` only when set."""
+        """The JSON shape of the spec; `phase`, `id` (the touchpoint) and `hint` only when set."""
         out: dict[str, Any] = {
             "rule": self.rule,
             "severity": self.severity.value,
@@ -82,6 +86,8 @@ class Diagnostic:
         }
         if self.phase is not None:
             out["phase"] = self.phase
+        if self.touchpoint is not None:
+            out["id"] = self.touchpoint
         if self.hint is not None:
             out["hint"] = self.hint
         return out

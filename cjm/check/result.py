@@ -7,6 +7,7 @@ from typing import Any
 
 from cjm.check.config import Config
 from cjm.diagnostic import Diagnostic, Severity
+from cjm.diff.values import MapDiff
 from cjm.model import JourneyMap
 from cjm.score import MapScore
 
@@ -23,6 +24,10 @@ class FileResult:
     config: Config = field(default_factory=Config)
     reasons: list[str] | None = None
     """Why the map fails, once `judged` with the run's options (None before)."""
+    base: FileResult | None = None
+    """The map `based_on` names, checked, when it is readable and valid."""
+    changes: MapDiff | None = None
+    """What changed from `base` to this map (when the engagement rules ran)."""
 
     def count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.severity is severity)

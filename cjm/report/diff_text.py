@@ -1,0 +1,189 @@
+"""`cjm diff` as text: per map, what changed and what got worse, readable at a glance in 80 columns.
+
+    maps/acme.cjm.yaml, compared with origin/main:maps/acme.cjm.yaml
+    Score 48.5 → 52 (+3.5) · sequence 90 → 95 (+5)
+     Phase        Score     Depth   Emotion    Pain points
+     trial        50 → 75   50      -2 → +2    2 → 0        ▲ better
+     commitment   50        50      +1 → -2    0 → 1        ▼ worse
+    Touchpoints: 1 added (ad hoc), 1 changed
+     + invoice-reminder   commitment   Invoice reminder a week ahead
+     ~ first-invoice      commitment   emotion +1 → -2
+    What got worse
+    maps/acme.cjm.yaml:31:16: warning [perverse-consequence] trial got better ...
+    Findings: 1 appeared
+     + unrecovered-dip   commitment · first-invoice
+       'first-invoice' leaves the customer at emotion -2 ...
+
+Colour only on a terminal (cjm.report.console). Touchpoint changes (cjm.report.diff_changes)
+use CJML's words for a planned and an actual journey: added is ad hoc, removed is missing,
+reordered is an irregular sequence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TextIO
+
+from cjm.check.changes import DiffResult
+from cjm.check.result import FileResult
+from cjm.diagnostic import Diagnostic, Severity
+from cjm.diff.values import Change, MapDiff, PhaseChange
+from cjm.diff.verdicts import plain, signed
+from cjm.report.diff_changes import print_touchpoints
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+
+VERDICTS = {"better": ("▲ better", "green"), "worse": ("▼ worse", "bold red"), "mixed": ("◆ mixed", "yellow"),
+            "added": ("+ new phase", "green"), "removed": ("- phase gone", "red"), "same": ("", "")}
+SIGNS = {"appeared": ("+", "red"), "resolved": ("-", "green")}
+
+
+def report(results: Sequence[DiffResult], stream: TextIO, unchanged: int = 0) -> None:
+    from cjm.report.console import make_console
+
+    console = make_console(stream)
+    for result in results:
+        print_map(console, result)
+        console.print()
+    print_summary(console, results, unchanged)
+
+
+def print_map(console: Console, result: DiffResult) -> None:
+    from rich.text import Text
+
+    old, new = result.old, result.new
+    if new is None:
+        assert old is not None and result.old_label is not None
+        console.print(Text.assemble((_path(result.old_label), "bold"), f": gone (score {_score(old)})"))
+        return
+    head = Text(result.new_label or new.path, style="bold")
+    head.append(f", compared with {result.old_label}" if old else ": new map", style="dim" if old else "")
+    console.print(head)
+    if old is None or not (old.valid and new.valid):
+        _print_invalid(console, result)
+    elif result.diff is not None:
+        _print_changes(console, result, result.diff)
+    _print_findings(console, result)
+
+
+def _print_invalid(console: Console, result: DiffResult) -> None:
+    from rich.text import Text
+
+    from cjm.report.text import print_diagnostic
+
+    for side, checked in (("old", result.old), ("new", result.new)):
+        if checked is None:
+            continue
+        errors = [d for d in checked.diagnostics if d.severity is Severity.ERROR]
+        if not errors:
+            console.print(f"The {side} version scores {_score(checked)}.")
+            continue
+        console.print(Text(f"The {side} version is invalid ({_count(len(errors), 'error')}): "
+                           "the versions are not compared.", style="bold red" if side == "new" else "yellow"))
+        for d in errors:
+            print_diagnostic(console, checked, d)
+
+
+def _print_changes(console: Console, result: DiffResult, diff: MapDiff) -> None:
+    if result.status == "unchanged":
+        console.print("No change: the two versions are the same.")
+        return
+    console.print(f"Score {_moved(diff.score, plain, 'not scored', delta=True)} · "
+                  f"sequence {_moved(diff.sequence, plain, 'not scored', delta=True)}")
+    if any(p.status != "same" for p in diff.phases):
+        console.print(_phase_table(diff.phases))
+    if diff.touchpoints.any:
+        print_touchpoints(console, diff.touchpoints)
+    if not diff.any:
+        console.print("No change to the scores, the phases or the touchpoints.")
+
+
+def _phase_table(phases: list[PhaseChange]) -> Table:
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold", padding=(0, 2, 0, 1))
+    for column in ("Phase", "Score", "Depth", "Emotion", "Pain points", ""):
+        table.add_column(column, no_wrap=True)
+    for phase in phases:
+        label = phase.phase if phase.renamed_from is None else f"{phase.phase} (was {phase.renamed_from})"
+        verdict, style = VERDICTS[phase.status if phase.status in ("added", "removed") else phase.verdict]
+        values = [_moved(getattr(phase, name), signed if name == "emotion" else plain)
+                  for name in ("score", "depth", "emotion", "pain_points")]
+        table.add_row(label, *values, Text(verdict, style=style))
+    return table
+
+
+def _print_findings(console: Console, result: DiffResult) -> None:
+    from rich.padding import Padding
+    from rich.text import Text
+
+    from cjm.report.text import print_diagnostic
+
+    if result.findings and result.new is not None:
+        console.print(Text("What got worse", style="bold"))
+        for d in result.findings:
+            print_diagnostic(console, result.new, d)
+    counts = [_count(len(result.appeared), "finding") + " appeared"] if result.appeared else []
+    counts += [f"{len(result.resolved)} resolved"] if result.resolved else []
+    if not counts:
+        return
+    console.print(Text(f"Findings: {', '.join(counts)}", style="bold"))
+    for kind, found in (("appeared", result.appeared), ("resolved", result.resolved)):
+        sign, style = SIGNS[kind]
+        for d in found:
+            console.print(Text.assemble(f" {sign} ", (d.rule, style), (_where(d), "dim")))
+            console.print(Padding(Text(d.message), (0, 0, 0, 3)))
+
+
+def print_summary(console: Console, results: Sequence[DiffResult], unchanged: int) -> None:
+    from rich.text import Text
+
+    statuses = [r.status for r in results]
+    parts = [f"{statuses.count(s)} {s}" for s in ("changed", "new", "gone") if s in statuses]
+    same = statuses.count("unchanged") + unchanged
+    parts += [f"{same} unchanged"] if same else []
+    total = len(results) + unchanged
+    console.print(Text(f"{_count(total, 'map')}: {', '.join(parts) or 'none'}", style="bold"))
+    worse = [d for r in results for d in r.findings]
+    perverse = sum(1 for d in worse if d.rule == "perverse-consequence")
+    if worse:
+        console.print(Text(f"What got worse: {_count(perverse, 'perverse consequence')}, "
+                           f"{_count(len(worse) - perverse, 'regression')}", style="bold yellow"))
+    elif any(r.diff is not None for r in results):
+        console.print(Text("Nothing got worse.", style="green"))
+    for result in results:
+        if result.failed:
+            reasons = ", ".join(result.reasons or [])
+            console.print(Text(f"failed: {result.new_label} ({reasons})", style="bold red"))
+
+
+def _moved(change: Change[Any], show: Callable[[Any], str], missing: str = "–", delta: bool = False) -> str:
+    """`50` when it stayed, `50 → 62.5` when it moved (with `delta`: `50 → 62.5 (+12.5)`)."""
+    old = missing if change.old is None else show(change.old)
+    new = missing if change.new is None else show(change.new)
+    if not change.changed:
+        return new
+    if delta and change.old is not None and change.new is not None:
+        return f"{old} → {new} ({change.new - change.old:+g})"
+    return f"{old} → {new}"
+
+
+def _where(d: Diagnostic) -> str:
+    place = " · ".join(p for p in (d.phase, d.touchpoint) if p)
+    return f"   {place}" if place else ""
+
+
+def _score(result: FileResult) -> str:
+    return "not scored" if result.score_value is None else f"{result.score_value:g}"
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _path(label: str) -> str:
+    """`origin/main:maps/a.cjm.yaml` -> `maps/a.cjm.yaml`."""
+    return label.split(":", 1)[1] if ":" in label else label
