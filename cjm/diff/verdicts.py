@@ -14,11 +14,10 @@ from __future__ import annotations
 
 from cjm.diagnostic import Finding, Pos
 from cjm.diff.values import PhaseChange
+from cjm.diff.words import describe
 from cjm.model import JourneyMap, Touchpoint
 from cjm.rules import perverse_consequence, regression
 from cjm.rules._phases import phase_pos
-
-LABELS = {"score": "score", "emotion": "mean emotion", "pain_points": "pain points"}
 
 
 def change_findings(phases: list[PhaseChange], old: JourneyMap, new: JourneyMap,
@@ -46,27 +45,6 @@ def change_findings(phases: list[PhaseChange], old: JourneyMap, new: JourneyMap,
         pos, culprit = _where(phase, old, new)
         findings.append(Finding(rule, message, pos, phase=phase.phase, hint=hint, touchpoint=culprit))
     return findings
-
-
-def describe(phase: PhaseChange, measures: tuple[str, ...]) -> str:
-    """`mean emotion -2 → +2`, `score 50 → 62.5, pain points 1 → 3`."""
-    parts = []
-    for name in measures:
-        change = getattr(phase, name)
-        show = signed if name == "emotion" else plain
-        parts.append(f"{LABELS[name]} {show(change.old)} → {show(change.new)}")
-    return ", ".join(parts)
-
-
-def signed(value: float | None) -> str:
-    """An emotion: `+2`, `-0.5`, `0`."""
-    if value is None:
-        return "–"
-    return f"{value:+g}" if value else "0"
-
-
-def plain(value: float | None) -> str:
-    return "–" if value is None else f"{value:g}"
 
 
 def _gain(phase: PhaseChange) -> tuple[float, ...]:

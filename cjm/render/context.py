@@ -17,6 +17,7 @@ from cjm import __version__
 from cjm.check.result import FileResult
 from cjm.diagnostic import Diagnostic
 from cjm.model import STEPS, JourneyMap
+from cjm.render.changes import build_changes
 from cjm.render.grid import build_grid
 from cjm.render.palette import ADVOCATE_BORDER, EMOTION_TONES, STEP_COLOURS, UNTAGGED
 from cjm.score import MapScore, PhaseScore
@@ -47,6 +48,7 @@ def build_context(result: FileResult) -> dict[str, Any]:
         "grid": build_grid(journey),
         "scorecard": _scorecard(result.score) if result.score else None,
         "findings": [_finding(d) for d in result.diagnostics],
+        "changes": build_changes(result),
         "legend": _legend(),
         "palette": _palette(),
         "source": PurePath(result.path).name,

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from cjm.diff.values import Changed, TouchpointChanges
-from cjm.diff.verdicts import signed
+from cjm.diff.values import TouchpointChanges
+from cjm.diff.words import changed_fields, ordinal
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -26,11 +26,11 @@ def print_touchpoints(console: Console, changes: TouchpointChanges) -> None:
 
     counts = [f"{len(found)} {words}" for kind, _, _, words in KINDS if (found := getattr(changes, kind))]
     console.print(Text(f"Touchpoints: {', '.join(counts)}", style="bold"))
-    table = Table(box=None, show_header=False, pad_edge=False, show_edge=False, padding=(0, 2, 0, 1))
+    table = Table(box=None, show_header=False, pad_edge=False, show_edge=False, padding=(0, 2, 0, 0))
     table.add_column(no_wrap=True)
     table.add_column(no_wrap=True, overflow="fold")
     table.add_column(no_wrap=True)
-    table.add_column(ratio=1, overflow="fold")
+    table.add_column(overflow="fold")
     for kind, sign, style, _ in KINDS:
         for item in getattr(changes, kind):
             table.add_row(Text(sign, style=style), item.id, *_where_and_what(kind, item))
@@ -41,27 +41,7 @@ def _where_and_what(kind: str, item: Any) -> tuple[str, str]:
     if kind == "moved":
         return f"{item.old_phase} → {item.new_phase}", item.title
     if kind == "reordered":
-        return item.phase, f"{_ordinal(item.old_position)} → {_ordinal(item.new_position)} in the phase"
+        return item.phase, f"{ordinal(item.old_position)} → {ordinal(item.new_position)} in the phase"
     if kind == "changed":
         return item.phase or "", changed_fields(item)
     return item.phase or "", item.title
-
-
-def changed_fields(item: Changed) -> str:
-    """`emotion +1 → -2; pain point added: Surprise charge`."""
-    parts = []
-    for name, change in item.fields.items():
-        show = signed if name == "emotion" else _value
-        parts.append(f"{name} {show(change.old)} → {show(change.new)}")
-    parts += [f"pain point added: {text}" for text in item.pain_points_added]
-    parts += [f"pain point gone: {text}" for text in item.pain_points_removed]
-    return "; ".join(parts)
-
-
-def _value(value: object) -> str:
-    return "–" if value is None else str(value)
-
-
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"

@@ -21,14 +21,14 @@ reordered is an irregular sequence.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, TextIO
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TextIO
 
 from cjm.check.changes import DiffResult
 from cjm.check.result import FileResult
 from cjm.diagnostic import Diagnostic, Severity
-from cjm.diff.values import Change, MapDiff, PhaseChange
-from cjm.diff.verdicts import plain, signed
+from cjm.diff.values import MapDiff, PhaseChange
+from cjm.diff.words import moved, plain, signed
 from cjm.report.diff_changes import print_touchpoints
 
 if TYPE_CHECKING:
@@ -45,19 +45,20 @@ def report(results: Sequence[DiffResult], stream: TextIO, unchanged: int = 0) ->
 
     console = make_console(stream)
     for result in results:
-        print_map(console, result)
-        console.print()
+        if not print_map(console, result):
+            console.print()
     print_summary(console, results, unchanged)
 
 
-def print_map(console: Console, result: DiffResult) -> None:
+def print_map(console: Console, result: DiffResult) -> bool:
+    """Print one map's part; True when it ends with an empty line already."""
     from rich.text import Text
 
     old, new = result.old, result.new
     if new is None:
         assert old is not None and result.old_label is not None
         console.print(Text.assemble((_path(result.old_label), "bold"), f": gone (score {_score(old)})"))
-        return
+        return False
     head = Text(result.new_label or new.path, style="bold")
     head.append(f", compared with {result.old_label}" if old else ": new map", style="dim" if old else "")
     console.print(head)
@@ -65,7 +66,7 @@ def print_map(console: Console, result: DiffResult) -> None:
         _print_invalid(console, result)
     elif result.diff is not None:
         _print_changes(console, result, result.diff)
-    _print_findings(console, result)
+    return _print_findings(console, result)
 
 
 def _print_invalid(console: Console, result: DiffResult) -> None:
@@ -90,8 +91,8 @@ def _print_changes(console: Console, result: DiffResult, diff: MapDiff) -> None:
     if result.status == "unchanged":
         console.print("No change: the two versions are the same.")
         return
-    console.print(f"Score {_moved(diff.score, plain, 'not scored', delta=True)} · "
-                  f"sequence {_moved(diff.sequence, plain, 'not scored', delta=True)}")
+    console.print(f"Score {moved(diff.score, plain, 'not scored', delta=True)} · "
+                  f"sequence {moved(diff.sequence, plain, 'not scored', delta=True)}")
     if any(p.status != "same" for p in diff.phases):
         console.print(_phase_table(diff.phases))
     if diff.touchpoints.any:
@@ -104,19 +105,19 @@ def _phase_table(phases: list[PhaseChange]) -> Table:
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold", padding=(0, 2, 0, 1))
+    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold", padding=(0, 2, 0, 0))
     for column in ("Phase", "Score", "Depth", "Emotion", "Pain points", ""):
         table.add_column(column, no_wrap=True)
     for phase in phases:
         label = phase.phase if phase.renamed_from is None else f"{phase.phase} (was {phase.renamed_from})"
         verdict, style = VERDICTS[phase.status if phase.status in ("added", "removed") else phase.verdict]
-        values = [_moved(getattr(phase, name), signed if name == "emotion" else plain)
+        values = [moved(getattr(phase, name), signed if name == "emotion" else plain)
                   for name in ("score", "depth", "emotion", "pain_points")]
         table.add_row(label, *values, Text(verdict, style=style))
     return table
 
 
-def _print_findings(console: Console, result: DiffResult) -> None:
+def _print_findings(console: Console, result: DiffResult) -> bool:
     from rich.padding import Padding
     from rich.text import Text
 
@@ -129,13 +130,14 @@ def _print_findings(console: Console, result: DiffResult) -> None:
     counts = [_count(len(result.appeared), "finding") + " appeared"] if result.appeared else []
     counts += [f"{len(result.resolved)} resolved"] if result.resolved else []
     if not counts:
-        return
+        return bool(result.findings)
     console.print(Text(f"Findings: {', '.join(counts)}", style="bold"))
     for kind, found in (("appeared", result.appeared), ("resolved", result.resolved)):
         sign, style = SIGNS[kind]
         for d in found:
             console.print(Text.assemble(f" {sign} ", (d.rule, style), (_where(d), "dim")))
-            console.print(Padding(Text(d.message), (0, 0, 0, 3)))
+            console.print(Padding(Text(d.message), (0, 0, 0, 3), expand=False))
+    return False
 
 
 def print_summary(console: Console, results: Sequence[DiffResult], unchanged: int) -> None:
@@ -158,17 +160,6 @@ def print_summary(console: Console, results: Sequence[DiffResult], unchanged: in
         if result.failed:
             reasons = ", ".join(result.reasons or [])
             console.print(Text(f"failed: {result.new_label} ({reasons})", style="bold red"))
-
-
-def _moved(change: Change[Any], show: Callable[[Any], str], missing: str = "–", delta: bool = False) -> str:
-    """`50` when it stayed, `50 → 62.5` when it moved (with `delta`: `50 → 62.5 (+12.5)`)."""
-    old = missing if change.old is None else show(change.old)
-    new = missing if change.new is None else show(change.new)
-    if not change.changed:
-        return new
-    if delta and change.old is not None and change.new is not None:
-        return f"{old} → {new} ({change.new - change.old:+g})"
-    return f"{old} → {new}"
 
 
 def _where(d: Diagnostic) -> str:
