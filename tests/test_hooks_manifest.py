@@ -15,7 +15,9 @@ from tests.harness import cjm
 
 ROOT = Path(__file__).resolve().parents[1]
 MANIFEST = ROOT / ".pre-commit-hooks.yaml"
-HOOK_IDS = {"cjm-validate", "cjm-fmt", "cjm-render"}
+HOOK_IDS = {"cjm-validate", "cjm-fmt", "cjm-render", "cjm-diff"}
+SERIAL = {"cjm-diff"}
+"""Hooks that see every file in one process (one report, not one per batch of files)."""
 
 # pre-commit matches `files` with re.search on the path from the repository root.
 MAP_NAMES = [
@@ -63,7 +65,7 @@ def _selects(hook: dict[str, Any], path: str) -> bool:
     return included and not excluded
 
 
-def test_manifest_has_the_three_hooks_once() -> None:
+def test_manifest_has_each_hook_once() -> None:
     ids = [h["id"] for h in _hooks()]
     assert sorted(ids) == sorted(HOOK_IDS)
 
@@ -102,7 +104,7 @@ def test_hook_is_described_and_passes_filenames(hook_id: str) -> None:
     assert hook["name"].strip() and hook["description"].strip()
     assert hook["language"] == "python"
     assert hook.get("pass_filenames", True) is True
-    assert hook.get("require_serial", False) is False
+    assert hook.get("require_serial", False) is (hook_id in SERIAL)
     assert re.fullmatch(r"\d+\.\d+\.\d+", str(hook["minimum_pre_commit_version"]))
 
 
@@ -112,6 +114,13 @@ def test_commit_hooks_run_at_commit_and_render_only_by_hand() -> None:
     render = _hook("cjm-render")
     assert render["stages"] == ["manual"]
     assert render["args"] == ["-o", "rendered"]
+
+
+def test_diff_hook_runs_before_a_push_or_by_hand_against_origin_main() -> None:
+    diff = _hook("cjm-diff")
+    assert diff["stages"] == ["pre-push", "manual"]
+    assert diff["args"] == ["--base", "origin/main"]
+    assert diff["verbose"] is True  # pre-commit shows a passing hook's output only when verbose
 
 
 def _console_scripts() -> set[str]:

@@ -45,15 +45,18 @@ class Git:
         if ref and not ref.startswith("-"):
             done = self._run("rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}")
         if done is None or done.returncode != 0:
-            raise GitError(f"unknown revision '{ref}'{self._did_you_mean(ref)}; give a branch, a tag or "
-                           "a commit (in CI, fetch it first: actions/checkout with fetch-depth: 0)")
+            close = self._close_to(ref)
+            raise GitError(f"unknown revision '{ref}'; did you mean '{close}'?" if close else
+                           f"unknown revision '{ref}': give a branch, a tag or a commit of this repository "
+                           "(in CI, fetch it first, e.g. actions/checkout with fetch-depth: 0)")
         return done.stdout.decode("ascii").strip()
 
-    def _did_you_mean(self, ref: str) -> str:
+    def _close_to(self, ref: str) -> str | None:
+        """The branch or tag whose name is closest to `ref`, if one is close."""
         done = self._run("for-each-ref", "--format=%(refname:short)")
         names = done.stdout.decode("utf-8", "surrogateescape").split() if done.returncode == 0 else []
         close = difflib.get_close_matches(ref, [*names, "HEAD"], n=1, cutoff=0.6)
-        return f"; did you mean '{close[0]}'?" if close else ""
+        return close[0] if close else None
 
     def files_at(self, commit: str, path: Path) -> list[str]:
         """The files at `commit` under `path` (a file or a folder), as paths from the repository root."""

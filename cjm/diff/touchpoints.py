@@ -15,7 +15,7 @@ from typing import Any
 from cjm.diff.values import Change, Changed, Moved, Reordered, TouchpointChanges, TouchpointRef
 from cjm.model import JourneyMap, Touchpoint
 
-FIELDS = ("step", "engagement", "emotion", "actor", "storytelling")
+FIELDS = ("title", "step", "engagement", "emotion", "actor", "storytelling")
 """The touchpoint fields a diff reports (storytelling as the rules read it: derived on shares)."""
 
 

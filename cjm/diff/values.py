@@ -114,7 +114,7 @@ class Changed:
     title: str
     phase: str | None
     fields: dict[str, Change[Any]]
-    """`step`, `engagement`, `emotion`, `actor`, `storytelling`: only those that changed."""
+    """`title`, `step`, `engagement`, `emotion`, `actor`, `storytelling`: only those that changed."""
     pain_points_added: tuple[str, ...] = ()
     pain_points_removed: tuple[str, ...] = ()
 

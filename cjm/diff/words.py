@@ -44,11 +44,15 @@ def describe(phase: PhaseChange, measures: tuple[str, ...]) -> str:
 
 def changed_fields(item: Changed) -> str:
     """`emotion +1 → -2; pain point added: Surprise charge`."""
-    parts = [f"{name} {moved(change, signed if name == 'emotion' else plain)}"
-             for name, change in item.fields.items()]
+    shows: dict[str, Callable[[Any], str]] = {"emotion": signed, "title": quoted}
+    parts = [f"{name} {moved(change, shows.get(name, plain))}" for name, change in item.fields.items()]
     parts += [f"pain point added: {text}" for text in item.pain_points_added]
     parts += [f"pain point gone: {text}" for text in item.pain_points_removed]
     return "; ".join(parts)
+
+
+def quoted(value: Any) -> str:
+    return f"'{value}'"
 
 
 def ordinal(n: int) -> str:

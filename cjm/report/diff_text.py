@@ -34,6 +34,7 @@ from cjm.report.diff_changes import print_touchpoints
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
 VERDICTS = {"better": ("▲ better", "green"), "worse": ("▼ worse", "bold red"), "mixed": ("◆ mixed", "yellow"),
             "added": ("+ new phase", "green"), "removed": ("- phase gone", "red"), "same": ("", "")}
@@ -52,39 +53,62 @@ def report(results: Sequence[DiffResult], stream: TextIO, unchanged: int = 0) ->
 
 def print_map(console: Console, result: DiffResult) -> bool:
     """Print one map's part; True when it ends with an empty line already."""
+    old, new = result.old, result.new
+    console.print(heading(result))
+    ended_blank = False
+    if old is not None and new is not None and old.valid and new.valid and result.diff is not None:
+        _print_changes(console, result, result.diff)
+    elif new is not None:
+        ended_blank = _print_invalid(console, result)
+    return _print_findings(console, result) or ended_blank
+
+
+def heading(result: DiffResult) -> Text:
+    """`maps/a.cjm.yaml: changed since main`, `...: new map, score 62.5`, `...: gone since main`."""
     from rich.text import Text
 
-    old, new = result.old, result.new
-    if new is None:
-        assert old is not None and result.old_label is not None
-        console.print(Text.assemble((_path(result.old_label), "bold"), f": gone (score {_score(old)})"))
-        return False
-    head = Text(result.new_label or new.path, style="bold")
-    head.append(f", compared with {result.old_label}" if old else ": new map", style="dim" if old else "")
-    console.print(head)
-    if old is None or not (old.valid and new.valid):
-        _print_invalid(console, result)
-    elif result.diff is not None:
-        _print_changes(console, result, result.diff)
-    return _print_findings(console, result)
+    path = result.new_label or _path(result.old_label or "")
+    text = Text(path, style="bold")
+    since = _since(result)
+    if result.new is None:
+        assert result.old is not None
+        return text.append(f": gone{since} (it scored {_score(result.old)})")
+    if result.old is None:
+        return text.append(f": new map, {_score(result.new, 'score ')}" if result.new.valid else ": new map")
+    if result.old_label and since:
+        return text.append(f": {result.status}{since}")
+    return text.append(f", compared with {result.old_label}", style="dim")
 
 
-def _print_invalid(console: Console, result: DiffResult) -> None:
+def _since(result: DiffResult) -> str:
+    """` since REF` when the old version is `REF:path` of the same path."""
+    path = result.new_label or _path(result.old_label or "")
+    label = result.old_label or ""
+    return f" since {label[:-len(path) - 1]}" if label.endswith(f":{path}") else ""
+
+
+def _print_invalid(console: Console, result: DiffResult) -> bool:
+    """The errors of each invalid side; True when they end the part (with an empty line)."""
     from rich.text import Text
 
     from cjm.report.text import print_diagnostic
 
     for side, checked in (("old", result.old), ("new", result.new)):
-        if checked is None:
+        errors = [d for d in checked.diagnostics if d.severity is Severity.ERROR] if checked else []
+        if not checked or not errors:
             continue
-        errors = [d for d in checked.diagnostics if d.severity is Severity.ERROR]
-        if not errors:
-            console.print(f"The {side} version scores {_score(checked)}.")
-            continue
-        console.print(Text(f"The {side} version is invalid ({_count(len(errors), 'error')}): "
-                           "the versions are not compared.", style="bold red" if side == "new" else "yellow"))
+        if side == "new":
+            why, style = "so the versions are not compared" if result.old else "", "bold red"
+        else:
+            why, style = "so every finding of the new version counts as new", "yellow"
+        invalid = f"The {side} version is invalid ({_count(len(errors), 'error')}){', ' if why else ''}{why}:"
+        console.print(Text(invalid, style=style))
         for d in errors:
             print_diagnostic(console, checked, d)
+    if result.old is not None and result.new is not None and result.new.valid:
+        console.print(f"The new version is valid, {_score(result.new, 'score ')}.")
+        return False
+    return result.new is not None and not result.new.valid
 
 
 def _print_changes(console: Console, result: DiffResult, diff: MapDiff) -> None:
@@ -127,12 +151,13 @@ def _print_findings(console: Console, result: DiffResult) -> bool:
         console.print(Text("What got worse", style="bold"))
         for d in result.findings:
             print_diagnostic(console, result.new, d)
-    counts = [_count(len(result.appeared), "finding") + " appeared"] if result.appeared else []
+    appeared = result.appeared if result.new is None or result.new.valid else []  # its errors are above
+    counts = [_count(len(appeared), "finding") + " appeared"] if appeared else []
     counts += [f"{len(result.resolved)} resolved"] if result.resolved else []
     if not counts:
-        return bool(result.findings)
+        return bool(result.findings)  # print_diagnostic ends with an empty line
     console.print(Text(f"Findings: {', '.join(counts)}", style="bold"))
-    for kind, found in (("appeared", result.appeared), ("resolved", result.resolved)):
+    for kind, found in (("appeared", appeared), ("resolved", result.resolved)):
         sign, style = SIGNS[kind]
         for d in found:
             console.print(Text.assemble(f" {sign} ", (d.rule, style), (_where(d), "dim")))
@@ -148,12 +173,17 @@ def print_summary(console: Console, results: Sequence[DiffResult], unchanged: in
     same = statuses.count("unchanged") + unchanged
     parts += [f"{same} unchanged"] if same else []
     total = len(results) + unchanged
-    console.print(Text(f"{_count(total, 'map')}: {', '.join(parts) or 'none'}", style="bold"))
+    if same == total:
+        console.print(Text(f"Nothing changed: {_count(total, 'map')}, the same in both versions.",
+                           style="bold"))
+    else:
+        console.print(Text(f"{_count(total, 'map')}: {', '.join(parts)}", style="bold"))
     worse = [d for r in results for d in r.findings]
     perverse = sum(1 for d in worse if d.rule == "perverse-consequence")
     if worse:
-        console.print(Text(f"What got worse: {_count(perverse, 'perverse consequence')}, "
-                           f"{_count(len(worse) - perverse, 'regression')}", style="bold yellow"))
+        kinds = [_count(n, kind) for n, kind in ((perverse, "perverse consequence"),
+                                                 (len(worse) - perverse, "regression")) if n]
+        console.print(Text(f"What got worse: {', '.join(kinds)}", style="bold yellow"))
     elif any(r.diff is not None for r in results):
         console.print(Text("Nothing got worse.", style="green"))
     for result in results:
@@ -167,8 +197,9 @@ def _where(d: Diagnostic) -> str:
     return f"   {place}" if place else ""
 
 
-def _score(result: FileResult) -> str:
-    return "not scored" if result.score_value is None else f"{result.score_value:g}"
+def _score(result: FileResult, prefix: str = "") -> str:
+    """`62.5` (with `prefix`: `score 62.5`), or `not scored`."""
+    return "not scored" if result.score_value is None else f"{prefix}{result.score_value:g}"
 
 
 def _count(n: int, word: str) -> str:
