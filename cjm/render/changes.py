@@ -14,7 +14,7 @@ from typing import Any
 
 from cjm.check.result import FileResult
 from cjm.diagnostic import Diagnostic
-from cjm.diff.values import MapDiff, PhaseChange
+from cjm.diff.values import Changed, MapDiff, PhaseChange
 from cjm.diff.words import changed_fields, moved, ordinal, plain, signed
 from cjm.model import JourneyMap
 
@@ -70,12 +70,16 @@ def _touchpoints(diff: MapDiff) -> list[dict[str, Any]]:
         ("reordered", "Reordered", "irregular sequence",
          [(t.id, t.phase, f"{t.title}: {ordinal(t.old_position)} → {ordinal(t.new_position)}")
           for t in changes.reordered]),
-        ("changed", "Changed", None,
-         [(t.id, t.phase, f"{t.title}: {changed_fields(t)}") for t in changes.changed]),
+        ("changed", "Changed", None, [(t.id, t.phase, _what_changed(t)) for t in changes.changed]),
     ]
     return [{"kind": kind, "label": label, "cjml": cjml,
              "items": [{"id": id_, "where": where or "", "what": what} for id_, where, what in items]}
             for kind, label, cjml, items in groups if items]
+
+
+def _what_changed(item: Changed) -> str:
+    """`Title: emotion +1 → -1`; a new title is among the changes."""
+    return changed_fields(item) if "title" in item.fields else f"{item.title}: {changed_fields(item)}"
 
 
 def emotion_curves(diff: MapDiff, old: JourneyMap, new: JourneyMap) -> dict[str, Any] | None:
@@ -91,7 +95,7 @@ def emotion_curves(diff: MapDiff, old: JourneyMap, new: JourneyMap) -> dict[str,
             for k, (title, emotion) in enumerate(found):
                 x = round(i * BAND + (k + 0.5) * BAND / len(found), 2)
                 dots.append({"x": x, "y": curve_y(emotion), "title": f"{title}: {signed(emotion)}"})
-        lines[side] = {"dots": dots, "points": " ".join(f"{d['x']:g},{d['y']:g}" for d in dots)}
+        lines[side] = {"dots": dots, "path": "M" + " L".join(f"{d['x']:g},{d['y']:g}" for d in dots)}
     if not (lines["old"]["dots"] or lines["new"]["dots"]):
         return None
     return {"width": BAND * len(bands), "height": HEIGHT + PAD, "zero_y": curve_y(0), "bands": bands,

@@ -53,7 +53,7 @@ def test_the_page_shows_the_changes_and_both_curves() -> None:
     assert "What changed since Acme Notes today, first ad to first referral" in section
     assert "trial got better (score 87.5 → 100" in section
     for side in ("old", "new"):
-        assert re.search(rf'<g class="state-{side}">\s*<polyline points="[0-9., ]+"/>', section), side
+        assert re.search(rf'<g class="state-{side}">\s*<path class="line" d="M[0-9., L]+"/>', section), side
     assert "Added <span class=\"cjml\">(ad hoc, in CJML's words)</span>: 2" in section
     assert page.count('{% include') == 0 and page.index('class="journey"') < page.index('class="changes"')
 
@@ -99,6 +99,6 @@ def test_the_changes_fit_a_phone_and_a_desktop(chromium_page: Any, width: int) -
     root = "document.documentElement"
     assert chromium_page.evaluate(f"{root}.scrollWidth - {root}.clientWidth") <= 0
     for side in ("old", "new"):
-        box = chromium_page.locator(f".changes-curve .state-{side} polyline").bounding_box()
+        box = chromium_page.locator(f".changes-curve .state-{side} .line").bounding_box()
         assert box is not None and box["width"] > 100
     assert chromium_page.locator("#changes .finding").is_visible()
