@@ -2,7 +2,7 @@
 
     maps/acme.cjm.yaml, compared with origin/main:maps/acme.cjm.yaml
     Score 48.5 → 52 (+3.5) · sequence 90 → 95 (+5)
-     Phase        Score     Depth   Emotion    Pain points
+     Phase        Score     Depth   Mean emotion  Pain points
      trial        50 → 75   50      -2 → +2    2 → 0        ▲ better
      commitment   50        50      +1 → -2    0 → 1        ▼ worse
     Touchpoints: 1 added (ad hoc), 1 changed
@@ -130,7 +130,7 @@ def _phase_table(phases: list[PhaseChange]) -> Table:
     from rich.text import Text
 
     table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold", padding=(0, 2, 0, 0))
-    for column in ("Phase", "Score", "Depth", "Emotion", "Pain points", ""):
+    for column in ("Phase", "Score", "Depth", "Mean emotion", "Pain points", ""):
         table.add_column(column, no_wrap=True)
     for phase in phases:
         label = phase.phase if phase.renamed_from is None else f"{phase.phase} (was {phase.renamed_from})"
