@@ -44,12 +44,18 @@ def _grouped(diagnostics: list[Diagnostic], renames: dict[str, str]) -> dict[Key
 
 def _unpaired(new: list[Diagnostic], old: list[Diagnostic]) -> tuple[list[Diagnostic], list[Diagnostic]]:
     """What is left of each list once equal messages, then the rest in order, have paired up."""
-    new_left, old_left = list(new), list(old)
+    unmatched: dict[str, list[int]] = {}
+    for i, d in enumerate(old):
+        unmatched.setdefault(d.message, []).append(i)
+    paired: set[int] = set()
+    new_left = []
     for d in new:
-        twin = next((o for o in old_left if o.message == d.message), None)
-        if twin is not None:
-            new_left.remove(d)
-            old_left.remove(twin)
+        twins = unmatched.get(d.message)
+        if twins:
+            paired.add(twins.pop(0))
+        else:
+            new_left.append(d)
+    old_left = [d for i, d in enumerate(old) if i not in paired]
     pairs = min(len(new_left), len(old_left))
     return new_left[pairs:], old_left[pairs:]
 

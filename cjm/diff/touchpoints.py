@@ -79,15 +79,15 @@ def _changed(was: Touchpoint, tp: Touchpoint) -> Changed | None:
 def _reordered(old: JourneyMap, new: JourneyMap, phase: str, before: dict[str, Touchpoint],
                renames: dict[str, str]) -> list[Reordered]:
     """The touchpoints of `phase` that kept their phase but not their place among the others."""
-    now = new.phase_touchpoints(phase)
-    kept = [tp for tp in now if tp.id in before and _phase_now(before[tp.id], renames) == phase]
+    kept = [(place, tp) for place, tp in enumerate(new.phase_touchpoints(phase))
+            if tp.id in before and _phase_now(before[tp.id], renames) == phase]
     if len(kept) < 2:
         return []
-    old_list = old.phase_touchpoints(before[kept[0].id or ""].phase or "")
+    old_list = old.phase_touchpoints(before[kept[0][1].id or ""].phase or "")
     old_place = {tp.id: i for i, tp in enumerate(old_list)}
-    in_order = set(longest_increasing([old_place[tp.id] for tp in kept]))
-    return [Reordered(tp.id or "", tp.title, phase, old_place[tp.id] + 1, now.index(tp) + 1)
-            for i, tp in enumerate(kept) if i not in in_order]
+    in_order = set(longest_increasing([old_place[tp.id] for _, tp in kept]))
+    return [Reordered(tp.id or "", tp.title, phase, old_place[tp.id] + 1, place + 1)
+            for i, (place, tp) in enumerate(kept) if i not in in_order]
 
 
 def longest_increasing(values: list[int]) -> list[int]:

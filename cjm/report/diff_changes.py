@@ -1,5 +1,6 @@
 """The touchpoints part of `cjm diff`'s text: one line per touchpoint added, removed, moved,
-reordered or changed, with CJML's words for a planned and an actual journey in the heading."""
+reordered or changed, with CJML's words for a planned and an actual journey in the heading.
+At most SHOWN lines of each kind, then how many more (`--format json` lists them all)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ KINDS = (  # attribute, sign, style, heading words
     ("reordered", "↕", "yellow", "reordered (irregular sequence)"),
     ("changed", "~", "", "changed"),
 )
+SHOWN = 20
 
 
 def print_touchpoints(console: Console, changes: TouchpointChanges) -> None:
@@ -32,9 +34,16 @@ def print_touchpoints(console: Console, changes: TouchpointChanges) -> None:
     table.add_column(no_wrap=True)
     table.add_column(overflow="fold")
     for kind, sign, style, _ in KINDS:
-        for item in getattr(changes, kind):
+        items = getattr(changes, kind)
+        for item in items[:SHOWN]:
             table.add_row(Text(sign, style=style), item.id, *_where_and_what(kind, item))
+        if len(items) > SHOWN:
+            table.add_row(Text(sign, style=style), "…", "", Text(more(len(items) - SHOWN), style="dim"))
     console.print(table)
+
+
+def more(count: int) -> str:
+    return f"and {count} more (--format json lists every one)"
 
 
 def _where_and_what(kind: str, item: Any) -> tuple[str, str]:

@@ -20,8 +20,7 @@ from cjm.diff.values import TouchpointChanges
 
 
 def report(results: Sequence[DiffResult], stream: TextIO, unchanged: int = 0) -> None:
-    json.dump(document(results, unchanged), stream, indent=2, ensure_ascii=False)
-    stream.write("\n")
+    stream.write(json.dumps(document(results, unchanged), indent=2, ensure_ascii=False) + "\n")
 
 
 def document(results: Sequence[DiffResult], unchanged: int = 0) -> dict[str, Any]:

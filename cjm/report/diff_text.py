@@ -29,7 +29,7 @@ from cjm.check.result import FileResult
 from cjm.diagnostic import Diagnostic, Severity
 from cjm.diff.values import MapDiff, PhaseChange
 from cjm.diff.words import moved, plain, signed
-from cjm.report.diff_changes import print_touchpoints
+from cjm.report.diff_changes import SHOWN, more, print_touchpoints
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -115,8 +115,11 @@ def _print_changes(console: Console, result: DiffResult, diff: MapDiff) -> None:
     if result.status == "unchanged":
         console.print("No change: the two versions are the same.")
         return
-    console.print(f"Score {moved(diff.score, plain, 'not scored', delta=True)} · "
-                  f"sequence {moved(diff.sequence, plain, 'not scored', delta=True)}")
+    if diff.score.old is None and diff.score.new is None:
+        console.print("Not scored: no touchpoint sets `step` in either version.")
+    else:
+        console.print(f"Score {moved(diff.score, plain, 'not scored', delta=True)} · "
+                      f"sequence {moved(diff.sequence, plain, 'not scored', delta=True)}")
     if any(p.status != "same" for p in diff.phases):
         console.print(_phase_table(diff.phases))
     if diff.touchpoints.any:
@@ -159,9 +162,11 @@ def _print_findings(console: Console, result: DiffResult) -> bool:
     console.print(Text(f"Findings: {', '.join(counts)}", style="bold"))
     for kind, found in (("appeared", appeared), ("resolved", result.resolved)):
         sign, style = SIGNS[kind]
-        for d in found:
+        for d in found[:SHOWN]:
             console.print(Text.assemble(f" {sign} ", (d.rule, style), (_where(d), "dim")))
             console.print(Padding(Text(d.message), (0, 0, 0, 3), expand=False))
+        if len(found) > SHOWN:
+            console.print(Text(f" {sign} … {more(len(found) - SHOWN)}", style="dim"))
     return False
 
 
