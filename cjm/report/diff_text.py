@@ -1,22 +1,22 @@
 """`cjm diff` as text: per map, what changed and what got worse, readable at a glance in 80 columns.
 
-    maps/acme.cjm.yaml, compared with origin/main:maps/acme.cjm.yaml
-    Score 48.5 → 52 (+3.5) · sequence 90 → 95 (+5)
-     Phase        Score     Depth   Mean emotion  Pain points
-     trial        50 → 75   50      -2 → +2    2 → 0        ▲ better
-     commitment   50        50      +1 → -2    0 → 1        ▼ worse
+    maps/acme.cjm.yaml: changed since origin/main
+    Score 77.5 → 80 (+2.5) · sequence 100
+    Phase        Score       Depth       Mean emotion  Pain points
+    trial        87.5 → 100  87.5 → 100  +0.5 → +1.5   2 → 0        ▲ better
+    commitment   75          75          +1 → 0        0 → 3        ▼ worse
     Touchpoints: 1 added (ad hoc), 1 changed
-     + invoice-reminder   commitment   Invoice reminder a week ahead
-     ~ first-invoice      commitment   emotion +1 → -2
+    +  card-at-trial-end  commitment  Card details asked on the last day
+    ~  first-invoice      commitment  emotion +1 → -1
     What got worse
-    maps/acme.cjm.yaml:31:16: warning [perverse-consequence] trial got better ...
-    Findings: 1 appeared
+    maps/acme.cjm.yaml:120:12: warning [perverse-consequence] trial got better ...
+    Findings: 1 finding appeared
      + unrecovered-dip   commitment · first-invoice
-       'first-invoice' leaves the customer at emotion -2 ...
+       'first-invoice' leaves the customer at emotion -1 ...
 
-Colour only on a terminal (cjm.report.console). Touchpoint changes (cjm.report.diff_changes)
-use CJML's words for a planned and an actual journey: added is ad hoc, removed is missing,
-reordered is an irregular sequence.
+then a summary of all maps. A map that is new, gone or invalid on either side gets one line,
+or its errors as `cjm validate` shows them. Colour only on a terminal (cjm.report.console).
+The comparison itself is cjm.report.diff_changes.
 """
 
 from __future__ import annotations
@@ -27,17 +27,12 @@ from typing import TYPE_CHECKING, TextIO
 from cjm.check.changes import DiffResult
 from cjm.check.result import FileResult
 from cjm.diagnostic import Diagnostic, Severity
-from cjm.diff.values import MapDiff, PhaseChange
-from cjm.diff.words import moved, plain, signed
-from cjm.report.diff_changes import SHOWN, more, print_touchpoints
+from cjm.report.diff_changes import SHOWN, more, print_changes
 
 if TYPE_CHECKING:
     from rich.console import Console
-    from rich.table import Table
     from rich.text import Text
 
-VERDICTS = {"better": ("▲ better", "green"), "worse": ("▼ worse", "bold red"), "mixed": ("◆ mixed", "yellow"),
-            "added": ("+ new phase", "green"), "removed": ("- phase gone", "red"), "same": ("", "")}
 SIGNS = {"appeared": ("+", "red"), "resolved": ("-", "green")}
 
 
@@ -57,7 +52,7 @@ def print_map(console: Console, result: DiffResult) -> bool:
     console.print(heading(result))
     ended_blank = False
     if old is not None and new is not None and old.valid and new.valid and result.diff is not None:
-        _print_changes(console, result, result.diff)
+        print_changes(console, result.status, result.diff)
     elif new is not None:
         ended_blank = _print_invalid(console, result)
     return _print_findings(console, result) or ended_blank
@@ -109,39 +104,6 @@ def _print_invalid(console: Console, result: DiffResult) -> bool:
         console.print(f"The new version is valid, {_score(result.new, 'score ')}.")
         return False
     return result.new is not None and not result.new.valid
-
-
-def _print_changes(console: Console, result: DiffResult, diff: MapDiff) -> None:
-    if result.status == "unchanged":
-        console.print("No change: the two versions are the same.")
-        return
-    if diff.score.old is None and diff.score.new is None:
-        console.print("Not scored: no touchpoint sets `step` in either version.")
-    else:
-        console.print(f"Score {moved(diff.score, plain, 'not scored', delta=True)} · "
-                      f"sequence {moved(diff.sequence, plain, 'not scored', delta=True)}")
-    if any(p.status != "same" for p in diff.phases):
-        console.print(_phase_table(diff.phases))
-    if diff.touchpoints.any:
-        print_touchpoints(console, diff.touchpoints)
-    if not diff.any:
-        console.print("No change to the scores, the phases or the touchpoints.")
-
-
-def _phase_table(phases: list[PhaseChange]) -> Table:
-    from rich.table import Table
-    from rich.text import Text
-
-    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold", padding=(0, 2, 0, 0))
-    for column in ("Phase", "Score", "Depth", "Mean emotion", "Pain points", ""):
-        table.add_column(column, no_wrap=True)
-    for phase in phases:
-        label = phase.phase if phase.renamed_from is None else f"{phase.phase} (was {phase.renamed_from})"
-        verdict, style = VERDICTS[phase.status if phase.status in ("added", "removed") else phase.verdict]
-        values = [moved(getattr(phase, name), signed if name == "emotion" else plain)
-                  for name in ("score", "depth", "emotion", "pain_points")]
-        table.add_row(label, *values, Text(verdict, style=style))
-    return table
 
 
 def _print_findings(console: Console, result: DiffResult) -> bool:
