@@ -55,7 +55,8 @@ class Git:
         """The branch or tag whose name is closest to `ref`, if one is close."""
         done = self._run("for-each-ref", "--format=%(refname:short)")
         names = done.stdout.decode("utf-8", "surrogateescape").split() if done.returncode == 0 else []
-        close = difflib.get_close_matches(ref, [*names, "HEAD"], n=1, cutoff=0.6)
+        candidates = [name for name in dict.fromkeys([*names, "HEAD"]) if name != ref]
+        close = difflib.get_close_matches(ref, candidates, n=1, cutoff=0.6)
         return close[0] if close else None
 
     def files_at(self, commit: str, path: Path) -> list[str]:
