@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,7 +13,7 @@ from cjm.check.config import find_config
 from cjm.check.engine import check_file
 from cjm.check.result import FileResult
 from tests.diff.maps import spec_example
-from tests.harness import cjm
+from tests.harness import REPO, cjm
 
 TODAY, FUTURE = spec_example()
 
@@ -134,3 +136,14 @@ def test_validate_reports_it_in_every_format(tmp_path: Path) -> None:
     files = json.loads(cjm("validate", "--format", "json", ".", cwd=tmp_path).stdout)["files"]
     [finding] = next(f for f in files if f["path"] == "future.cjm.yaml")["diagnostics"]
     assert finding["phase"] == "commitment" and finding["id"] == "first-invoice"
+
+
+def test_a_map_without_based_on_does_not_load_the_diff() -> None:
+    """cjm validate runs on every commit: only a map with `based_on` pays for cjm.diff."""
+    code = ("import sys, io, contextlib\nfrom cjm.cli.entry import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    main(['validate', {str(REPO / 'sample_maps' / 'b2b-saas-trial.cjm.yaml')!r}])\n"
+            "print(' '.join(m for m in sys.modules if m.startswith('cjm.')))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = done.stdout.split()
+    assert "cjm.check.engine" in loaded and not [m for m in loaded if m.startswith("cjm.diff")]

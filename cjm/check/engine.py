@@ -54,7 +54,7 @@ def check_loaded(loaded: Loaded, config: Config, *, follow_base: bool = True) ->
     if journey is not None:
         score = score_map(journey)
         findings += _run_rules(journey, config, structural=True)
-        if follow_base:
+        if follow_base and "based_on" in journey.data:
             from cjm.check.based_on import read_base
 
             base, problems = read_base(loaded.path, journey)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cjm.check.config import Config
 from cjm.diagnostic import Diagnostic, Severity
-from cjm.diff.values import MapDiff
 from cjm.model import JourneyMap
 from cjm.score import MapScore
+
+if TYPE_CHECKING:
+    from cjm.diff.values import MapDiff  # only a map with `based_on` imports cjm.diff
 
 
 @dataclass
