@@ -12,6 +12,7 @@ import pytest
 import cjm.loader
 from cjm.diagnostic import Pos
 from cjm.loader import MAX_DEPTH, Loaded, load_bytes, load_file, load_text
+from cjm.loader.read import UnreadableFile
 from tests.helpers import dedent
 
 
@@ -287,9 +288,14 @@ def test_file_bigger_than_max_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert load_text("title: ok\n").findings == []
 
 
-def test_unreadable_path_is_a_finding(tmp_path: Path) -> None:
-    assert only_finding(load_file(tmp_path / "missing.cjm.yaml"))[0] == "yaml-syntax"
-    assert only_finding(load_file(tmp_path))[0] == "yaml-syntax"
+def test_a_path_that_is_not_a_readable_file_is_a_usage_error(tmp_path: Path) -> None:
+    """Not a finding in the map (exit 1) but a problem with the path (exit 2), said in words."""
+    with pytest.raises(UnreadableFile, match="no such file"):
+        load_file(tmp_path / "missing.cjm.yaml")
+    with pytest.raises(UnreadableFile, match="is a folder, not a file"):
+        load_file(tmp_path)
+    with pytest.raises(UnreadableFile, match="is a device, not a file"):
+        load_file("/dev/null")
 
 
 def test_load_file_reads_utf8(tmp_path: Path) -> None:

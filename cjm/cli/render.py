@@ -52,7 +52,8 @@ def run_render(paths: list[str], out: str, to: str | None, template_dir: str | N
     formats = _formats(to)
     templates = _template_dir(template_dir)
     out_dir = _out_dir(out)
-    results = check_paths(paths)
+    checked = check_paths(paths)
+    results = checked.results
     _refuse_name_clashes(results)
     invalid = [r for r in results if not r.valid]
     if invalid:
@@ -60,14 +61,14 @@ def run_render(paths: list[str], out: str, to: str | None, template_dir: str | N
     valid = [r for r in results if r.valid]
     console = make_console(sys.stderr)
     if not valid:
-        return EXIT_FAILED
+        return checked.exit_code(EXIT_FAILED)
     plan = RenderPlan(formats, out_dir, templates, _find_graphviz(dot, formats, console), console)
     failed = bool(invalid) or (plan.graphviz is None and "svg" in formats)
     with _progress(console, len(valid)) as advance:
         for result in valid:
             failed = not _render_one(result, plan) or failed
             advance()
-    return EXIT_FAILED if failed else EXIT_OK
+    return checked.exit_code(EXIT_FAILED if failed else EXIT_OK)
 
 
 def _formats(to: str | None) -> tuple[str, ...]:

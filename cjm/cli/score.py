@@ -15,7 +15,8 @@ def run_score(paths: list[str], format: str, strict: bool, fail_under: float | N
 
     if format not in FORMATS:
         raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not '{format}'")
-    results = [r.judged(strict, fail_under) for r in check_paths(paths)]
+    checked = check_paths(paths)
+    results = [r.judged(strict, fail_under) for r in checked.results]
     importlib.import_module(FORMATS[format]).report(results, sys.stdout)
     failed = any(r.failed for r in results)
-    return EXIT_FAILED if failed else EXIT_OK
+    return checked.exit_code(EXIT_FAILED if failed else EXIT_OK)

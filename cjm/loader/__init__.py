@@ -49,17 +49,19 @@ class Loaded:
 
 
 def load_file(path: str | FsPath) -> Loaded:
-    """Read and load one file; an unreadable file gives a finding, not an exception."""
+    """Read and load one file. A file over the size limit gives a finding; a path that is not
+    a readable regular file raises cjm.loader.read.UnreadableFile (a usage error, exit 2)."""
+    from cjm.loader.read import read_bounded
+
     name = str(path)
-    try:
-        size = FsPath(path).stat().st_size
-        if size > MAX_BYTES:
-            return _failed(name, "", f"the file is {size:,} bytes; cjm reads maps up to "
-                           f"{MAX_BYTES:,} bytes. Split the journey into several maps.")
-        raw = FsPath(path).read_bytes()
-    except OSError as exc:
-        return _failed(name, "", f"cannot read the file: {exc.strerror or exc}")
-    return load_bytes(raw, name)
+    raw, size = read_bounded(path, MAX_BYTES)
+    return load_bytes(raw, name) if size is None else oversized(name, size)
+
+
+def oversized(name: str, size: int) -> Loaded:
+    """The finding for a file over the size limit (its content is not read further)."""
+    return _failed(name, "", f"the file is {size:,} bytes; cjm reads maps up to "
+                   f"{MAX_BYTES:,} bytes. Split the journey into several maps.")
 
 
 def load_bytes(raw: bytes, name: str = "<map>") -> Loaded:
