@@ -55,7 +55,7 @@ def format_text(text: str, name: str = "<map>") -> str:
     """The map in its canonical layout. Raises NotFormattable or FormatterError."""
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     before = load_text(text, name)
-    blocking = [f for f in before.findings if f.rule in BLOCKING_RULES]
+    blocking = [f for f in before.findings if f.rule in BLOCKING_RULES or f.pos in before.long_numbers]
     if blocking or before.data is None:
         raise NotFormattable(blocking or list(before.findings))
     if not isinstance(before.data, dict):

@@ -37,6 +37,8 @@ class Loaded:
     data: Any = None
     positions: Positions = field(default_factory=Positions)
     findings: list[Finding] = field(default_factory=list)
+    long_numbers: list[Pos] = field(default_factory=list)
+    """Where whole numbers too long to read exactly stand (each also a finding)."""
 
     @property
     def lines(self) -> list[str]:
@@ -90,6 +92,7 @@ def load_text(text: str, name: str = "<map>") -> Loaded:
 
     lines = LineIndex(text)
     builder = Builder(loaded.positions, loaded.findings, lines, max_depth=MAX_DEPTH, max_nodes=MAX_NODES)
+    loaded.long_numbers = builder.long_numbers
     try:
         loaded.data = builder.build(text)
     except LimitExceeded as exc:

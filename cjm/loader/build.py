@@ -16,7 +16,7 @@ from typing import Any
 from cjm.diagnostic import Finding, Pos
 from cjm.loader.events import events
 from cjm.loader.positions import LineIndex, Path, Positions
-from cjm.loader.scalars import key_text, resolve_plain, type_tag
+from cjm.loader.scalars import MAX_DIGITS, LongNumber, key_text, resolve_plain, type_tag
 
 TAG = "tag:yaml.org,2002:"
 class LimitExceeded(Exception):
@@ -66,6 +66,7 @@ class Builder:
         self.total = 0
         self.root: Any = None
         self.documents = 0
+        self.long_numbers: list[Pos] = []
 
     def _pos(self, event: Any) -> Pos:
         return self.lines.pos(event.start_mark.index)
@@ -105,6 +106,12 @@ class Builder:
                                     f"through the alias *{event.anchor}", self._pos(event))
         else:
             value, count, height = self._scalar(event), 1, 0
+            if isinstance(value, LongNumber) and not self._awaiting_key():
+                self.long_numbers.append(self._pos(event))
+                self.findings.append(Finding(
+                    "schema", f"this number has {value.digits:,} digits; cjm reads whole numbers of up to "
+                    f"{MAX_DIGITS:,} digits", self._pos(event),
+                    hint="if it is a code rather than a number, put it in quotes to make it text"))
             if self._awaiting_key() and isinstance(value, (str, int, float, bool, type(None))):
                 value = event.value  # a key is the text as written: `null:` is 'null', `0x1F:` is '0x1F'
             if event.anchor:
@@ -221,7 +228,7 @@ class Builder:
             return text
         if tag in (TAG + "int", TAG + "float", TAG + "bool", TAG + "null"):
             value = resolve_plain(text)
-            if tag.endswith(type_tag(value)):
+            if tag.endswith(type_tag(value)) or (isinstance(value, LongNumber) and tag == TAG + "int"):
                 return value
             raise LimitExceeded(f"'{text}' is not a valid {tag.replace(TAG, '!!')}",
                                 self._pos(event))

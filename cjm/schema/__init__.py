@@ -17,6 +17,7 @@ from typing import Any
 
 from cjm.diagnostic import Finding
 from cjm.loader.positions import Path, Positions
+from cjm.loader.scalars import LongNumber
 from cjm.schema.messages import Messages
 
 SCHEMA_FILE = "journey-map.schema.json"
@@ -63,6 +64,8 @@ class _Walker:
         return node
 
     def walk(self, node: dict[str, Any], value: Any, path: Path) -> None:
+        if isinstance(value, LongNumber):
+            return  # the loader reported it
         node = self.resolve(node)
         if "const" in node and not _same(value, node["const"]):
             self.say.const(path, value, node["const"])
