@@ -156,10 +156,10 @@ def _option(rule: str, name: str, value: Any, default: Any, source: str) -> Any:
 
 
 def _did_you_mean(word: str, choices: Iterable[str]) -> str:
-    import difflib
+    from cjm.diagnostic import closest
 
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    close = closest(word, choices)
+    return f"; did you mean '{close}'?" if close else ""
 
 
 def _fail_under(section: dict[str, Any], source: str) -> float | None:

@@ -14,6 +14,8 @@ if TYPE_CHECKING:
 
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 CONTEXT_LINES = 1
+SHOWN_PER_MAP = 100
+"""The text report shows this many findings of a map in full, then counts the rest by rule."""
 FRAME_WIDTH = 100
 
 
@@ -56,12 +58,28 @@ def report(results: Sequence[FileResult], stream: TextIO) -> None:
 
     console = make_console(stream)
     for result in results:
-        for diagnostic in result.diagnostics:
+        for diagnostic in result.diagnostics[:SHOWN_PER_MAP]:
             print_diagnostic(console, result, diagnostic)
+        print_rest(console, result)
     failed = any(not r.valid for r in results)
     console.print(Text(summary_line(results), style="bold red" if failed else "bold"))
     if failed:
         console.print(Text("The engagement checks run on a map once its errors are fixed.", style="dim"))
+
+
+def print_rest(console: Console, result: FileResult) -> None:
+    """One line for the findings past SHOWN_PER_MAP, by rule, so a broken map answers fast."""
+    from collections import Counter
+
+    from rich.text import Text
+
+    rest = result.diagnostics[SHOWN_PER_MAP:]
+    if not rest:
+        return
+    kinds = ", ".join(f"{rule} {count:,}" for rule, count in Counter(d.rule for d in rest).most_common())
+    console.print(Text(f"{result.path}: {len(rest):,} more findings not shown ({kinds}); fix the ones above "
+                       "first, or see every one with --format json", style="bold"))
+    console.print()
 
 
 def print_diagnostic(console: Console, result: FileResult, d: Diagnostic) -> None:

@@ -22,10 +22,9 @@ Passes on:
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
-from cjm.diagnostic import Finding, Severity
+from cjm.diagnostic import Finding, Guesser, Severity, listed
 from cjm.model import JourneyMap
 
 ID = "unknown-phase"
@@ -34,13 +33,16 @@ STRUCTURAL = True
 
 
 def check(journey: JourneyMap) -> Iterator[Finding]:
+    known = set(journey.phases)
+    guess = Guesser(journey.phases)
+    choices = listed(journey.phases)
     for stage in journey.stages:
-        if stage.phase is None or stage.phase in journey.phases:
+        if stage.phase is None or stage.phase in known:
             continue
-        close = difflib.get_close_matches(stage.phase, journey.phases, n=1)
+        close = guess(stage.phase)
         message = f"the phase '{stage.phase}' is not one of the map's phases"
-        message += f"; did you mean '{close[0]}'?" if close else ""
-        hint = f"use one of: {', '.join(journey.phases)}"
+        message += f"; did you mean '{close}'?" if close else ""
+        hint = f"use one of: {choices}"
         if not close:
             hint += ", or add it to `phases`"
         yield Finding(ID, message, journey.pos((*stage.path, "phase")), hint=hint)

@@ -24,7 +24,7 @@ SCHEMA_FILE = "journey-map.schema.json"
 SUPPORTED = frozenset({
     "$schema", "$id", "$defs", "$ref", "title", "description", "default", "type",
     "properties", "required", "additionalProperties", "patternProperties", "items",
-    "enum", "const", "minimum", "maximum", "minLength", "minItems", "uniqueItems", "pattern",
+    "enum", "const", "minimum", "maximum", "minLength", "minItems", "maxItems", "uniqueItems", "pattern",
 })
 
 
@@ -107,12 +107,16 @@ class _Walker:
     def walk_array(self, node: dict[str, Any], value: list[Any], path: Path) -> None:
         if len(value) < node.get("minItems", 0):
             self.say.min_items(path, node["minItems"])
+        if "maxItems" in node and len(value) > node["maxItems"]:
+            self.say.max_items(path, len(value), node["maxItems"])
+            return  # a limit: the items beyond it are not checked one by one
         if node.get("uniqueItems"):
-            seen: list[Any] = []
+            seen: set[str] = set()
             for i, item in enumerate(value):
-                if any(_same(item, s) for s in seen):
+                key = _identity(item)
+                if key in seen:
                     self.say.repeated(path, i, item)
-                seen.append(item)
+                seen.add(key)
         if "items" in node:
             for i, item in enumerate(value):
                 self.walk(node["items"], item, (*path, i))
@@ -147,6 +151,19 @@ _TYPE_CHECKS: dict[str, Callable[[Any], bool]] = {
 def _is_type(value: Any, wanted: str | list[str]) -> bool:
     names = [wanted] if isinstance(wanted, str) else wanted
     return any(_TYPE_CHECKS[name](value) for name in names)
+
+
+def _identity(value: Any) -> str:
+    """A key equal for JSON-equal values (true is not 1, 1 is 1.0), so repeats are found in one pass."""
+    import json
+
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return json.dumps(value)
+    if isinstance(value, (int, float)):
+        if isinstance(value, float) and not value.is_integer():
+            return f"n:{value!r}"
+        return f"n:{int(value)}"
+    return json.dumps(value, sort_keys=True, default=repr)
 
 
 def _same(a: Any, b: Any) -> bool:

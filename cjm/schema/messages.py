@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
 import math
 from typing import Any
 
-from cjm.diagnostic import Finding
+from cjm.diagnostic import Finding, closest
 from cjm.loader.positions import Path, Positions, format_path
 
 TYPE_WORDS = {
@@ -29,10 +28,19 @@ def describe(value: Any) -> str:
     if isinstance(value, (int, float)):
         return f"the number {_num(value)}"
     if isinstance(value, str):
-        return f"the text '{value}'" if value else "empty text"
+        return f"the text '{shorten(value)}'" if value else "empty text"
     if isinstance(value, list):
         return "a list"
     return "a group of `key: value` lines"
+
+
+QUOTED = 60
+"""Text quoted in a message is cut to this many characters."""
+
+
+def shorten(text: str, width: int = QUOTED) -> str:
+    """`text` as a message quotes it: at most `width` characters, cut with "…"."""
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _num(value: float) -> str:
@@ -42,8 +50,7 @@ def _num(value: float) -> str:
 
 
 def suggest(word: str, choices: list[str]) -> str | None:
-    found = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return found[0] if found else None
+    return closest(word, choices)
 
 
 class Messages:
@@ -72,11 +79,11 @@ class Messages:
                  f"write `{path[-1]}: {wanted}`" if path else None)
 
     def enum(self, path: Path, value: Any, allowed: list[Any]) -> None:
-        listed = ", ".join(str(a) for a in allowed)
+        names = ", ".join(str(a) for a in allowed)
         close = suggest(str(value), [str(a) for a in allowed]) if isinstance(value, str) else None
         message = f"{format_path(path)} is {describe(value)}"
-        message += f"; did you mean '{close}'?" if close else f"; use one of: {listed}"
-        self.add(path, message, f"allowed values: {listed}")
+        message += f"; did you mean '{close}'?" if close else f"; use one of: {names}"
+        self.add(path, message, f"allowed values: {names}")
 
     def required(self, path: Path, key: str) -> None:
         where = format_path(path)
@@ -85,11 +92,16 @@ class Messages:
     def unknown_key(self, path: Path, key: str, known: list[str]) -> None:
         where = format_path(path)
         close = suggest(key, known)
-        message = f"unknown key '{key}' in {where}"
+        message = f"unknown key '{shorten(key)}' in {where}"
         if close:
             message += f"; did you mean '{close}'?"
         hint = f"known keys here: {', '.join(known)} (keys starting with x- are free for your own use)"
         self.add((*path, key), message, hint, at_key=True)
+
+    def max_items(self, path: Path, count: int, limit: int) -> None:
+        what = str(path[-1]) if path else "items"
+        self.add(path, f"{format_path(path)} has {count:,} {what}; cjm checks maps of up to {limit:,} {what}",
+                 "split the journey into several maps", at_key=True)
 
     def min_items(self, path: Path, count: int) -> None:
         self.add(path, f"{format_path(path)} needs at least {count} item(s)")
@@ -102,7 +114,7 @@ class Messages:
         self.add(path, f"{format_path(path)} is empty", "write something here, or remove the key")
 
     def pattern(self, path: Path, value: str, description: str) -> None:
-        message = f"{format_path(path)} '{value}' is not allowed here"
+        message = f"{format_path(path)} '{shorten(value)}' is not allowed here"
         self.add(path, f"{message}: {description}" if description else message,
                  _pattern_hint(value))
 
