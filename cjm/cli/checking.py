@@ -10,6 +10,7 @@ from cjm.check.engine import check_file
 from cjm.check.result import FileResult
 from cjm.cli.errors import EXIT_USAGE
 from cjm.loader.read import UnreadableFile
+from cjm.safe import visible
 
 
 @dataclass
@@ -22,7 +23,7 @@ class Checked:
     def exit_code(self, code: int) -> int:
         """`code`, or exit 2 after naming every map that could not be read (on stderr)."""
         for problem in self.unreadable:
-            sys.stderr.write(f"cjm: error: {problem}\n")
+            sys.stderr.write(f"cjm: error: {visible(problem)}\n")
         return EXIT_USAGE if self.unreadable else code
 
 

@@ -17,10 +17,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cjm.cli.errors import EXIT_FAILED, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, REPORT_BUGS
+from cjm.safe import visible
 
 if TYPE_CHECKING:
     from cjm.diagnostic import Finding
     from cjm.loader import Loaded
+
+def shown(path: Path) -> str:
+    return visible(str(path))
+
 
 CHANGED, UNCHANGED, FAILED, REFUSED, BUG = "changed", "unchanged", "failed", "refused", "bug"
 
@@ -46,7 +51,7 @@ def _format_file(path: Path, check: bool) -> str:
     try:
         raw, loaded = _read(path)
     except UnreadableFile as exc:
-        sys.stderr.write(f"cjm: error: {exc}\n")
+        sys.stderr.write(f"cjm: error: {visible(str(exc))}\n")
         return REFUSED
     try:
         if raw is None or loaded.data is None:
@@ -56,7 +61,7 @@ def _format_file(path: Path, check: bool) -> str:
         _report_refusal(path, loaded.lines, exc.findings)
         return FAILED
     except FormatterError as exc:
-        sys.stderr.write(f"cjm: internal error: {path}: {exc}; the file was left untouched.\n"
+        sys.stderr.write(f"cjm: internal error: {shown(path)}: {exc}; the file was left untouched.\n"
                          f"This is a bug in cjm, not in your map. {REPORT_BUGS}\n"
                          "with the map file.\n")
         return BUG
@@ -64,7 +69,7 @@ def _format_file(path: Path, check: bool) -> str:
         return UNCHANGED
     if check:
         _show_diff(path, raw, new)
-        sys.stderr.write(f"would reformat {path}\n")
+        sys.stderr.write(f"would reformat {shown(path)}\n")
         return CHANGED
     return _write(path, new.encode("utf-8"), raw)
 
@@ -85,17 +90,17 @@ def _write(path: Path, new: bytes, original: bytes) -> str:
     try:
         rewrite_map(path, new, original)
     except ReadOnlyFile as exc:
-        sys.stderr.write(f"cjm: error: {exc}\n")
+        sys.stderr.write(f"cjm: error: {visible(str(exc))}\n")
         return REFUSED
     except WriteConflict:
-        sys.stderr.write(f"{path}: not formatted: the file changed while cjm fmt was formatting it "
+        sys.stderr.write(f"{shown(path)}: not formatted: the file changed while cjm fmt was formatting it "
                          "(saved in an editor?); your change is kept, run cjm fmt again\n")
         return FAILED
     except OSError as exc:
-        sys.stderr.write(f"{path}: cannot write the formatted map: {exc.strerror or exc}; "
+        sys.stderr.write(f"{shown(path)}: cannot write the formatted map: {exc.strerror or exc}; "
                          "the file is unchanged\n")
         return FAILED
-    sys.stderr.write(f"reformatted {path}\n")
+    sys.stderr.write(f"reformatted {shown(path)}\n")
     return CHANGED
 
 
@@ -109,10 +114,12 @@ def _show_diff(path: Path, raw: bytes, new: str) -> None:
     old = old.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     diff = difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
                                 fromfile=f"{path}", tofile=f"{path} (formatted)")
+    on_terminal = sys.stdout.isatty()  # a diff saved to a file stays exact; a terminal sees no escapes
     for line in diff:
-        sys.stdout.write(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+        line = line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
+        sys.stdout.write(visible(line[:-1]) + "\n" if on_terminal else line)
     if notes:
-        sys.stdout.write(f"# {path}: cjm fmt {' and '.join(notes)}\n")
+        sys.stdout.write(f"# {shown(path)}: cjm fmt {' and '.join(notes)}\n")
 
 
 def _report_refusal(path: Path, lines: list[str], findings: list[Finding]) -> None:
@@ -125,7 +132,7 @@ def _report_refusal(path: Path, lines: list[str], findings: list[Finding]) -> No
     console = make_console(sys.stderr)
     for diagnostic in result.diagnostics:
         print_diagnostic(console, result, diagnostic)
-    sys.stderr.write(f"{path}: not formatted: fix the error{'s' if len(findings) != 1 else ''} "
+    sys.stderr.write(f"{shown(path)}: not formatted: fix the error{'s' if len(findings) != 1 else ''} "
                      "above first (the file is unchanged)\n")
 
 

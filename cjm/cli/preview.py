@@ -26,6 +26,7 @@ from typing import Any, cast
 from cjm.cli.errors import EXIT_OK, REPORT_BUGS, UsageError
 from cjm.diagnostic import Severity
 from cjm.render.preview import PreviewState, diagnostics_page, error_page, file_signature, flow_svg, map_page
+from cjm.safe import visible
 
 HOST = "127.0.0.1"
 POLL_SECONDS = 0.3
@@ -43,7 +44,7 @@ def run_preview(path: str, port: int, open_browser: bool) -> int:
         signature = file_signature(map_path)
         status = _rebuild(map_path, state)
         with _serving(server):
-            _say(f"cjm preview: serving {map_path} at {url}")
+            _say(f"cjm preview: serving {visible(str(map_path))} at {url}")
             _say("Edit and save the map: the page follows. Press Ctrl-C to stop.")
             _say(status)
             if open_browser:
@@ -199,4 +200,4 @@ def _open(url: str) -> None:
 
 
 def _say(message: str) -> None:
-    print(message, flush=True)
+    print(visible(message), flush=True)

@@ -27,6 +27,7 @@ from cjm.check.discover import map_stem
 from cjm.check.result import FileResult
 from cjm.cli.checking import check_paths
 from cjm.cli.errors import EXIT_FAILED, EXIT_OK, UsageError
+from cjm.safe import visible
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -116,7 +117,7 @@ def _report_invalid(results: list[FileResult]) -> None:
     get_reporter("text")(shown, sys.stderr)
     for result in results:
         if not result.valid:
-            sys.stderr.write(f"not rendered: {result.path} (fix its errors first)\n")
+            sys.stderr.write(f"not rendered: {visible(result.path)} (fix its errors first)\n")
 
 
 def _find_graphviz(dot: str | None, formats: tuple[str, ...], console: Console) -> Graphviz | None:
@@ -161,7 +162,8 @@ def _render_one(result: FileResult, plan: RenderPlan) -> bool:
         try:
             flow = flow_diagram(result.journey, plan.graphviz)
         except RenderError as exc:
-            plan.console.print(f"{result.path}: no flow diagram: {exc.message}", markup=False, soft_wrap=True)
+            plan.console.print(f"{visible(result.path)}: no flow diagram: {exc.message}", markup=False,
+                               soft_wrap=True)
             ok = False
     if "html" in plan.formats:
         try:
@@ -181,4 +183,4 @@ def _write(plan: RenderPlan, path: Path, text: str) -> None:
         write_atomic(path, text)
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
-    plan.console.print(f"wrote {path}", markup=False, soft_wrap=True)
+    plan.console.print(f"wrote {visible(str(path))}", markup=False, soft_wrap=True)

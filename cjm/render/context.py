@@ -19,6 +19,7 @@ from cjm.diagnostic import Diagnostic
 from cjm.model import STEPS, JourneyMap
 from cjm.render.grid import build_grid
 from cjm.render.palette import ADVOCATE_BORDER, EMOTION_TONES, STEP_COLOURS, UNTAGGED
+from cjm.safe import visible
 from cjm.score import MapScore, PhaseScore
 
 STEP_MEANINGS = {
@@ -49,7 +50,7 @@ def build_context(result: FileResult) -> dict[str, Any]:
         "findings": [_finding(d) for d in result.diagnostics],
         "legend": _legend(),
         "palette": _palette(),
-        "source": PurePath(result.path).name,
+        "source": visible(PurePath(result.path).name),
         "generator": f"cjm {__version__}",
     }
 

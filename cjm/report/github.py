@@ -22,14 +22,16 @@ from typing import TextIO
 
 from cjm.check.result import FileResult
 from cjm.diagnostic import Diagnostic, Severity
+from cjm.safe import visible
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 HINT_SEPARATOR = " — "
 
 
 def escape_data(text: str) -> str:
-    """Escape a command's message (the part after `::`)."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a command's message (the part after `::`); other control characters are made
+    visible, so a map's text cannot write into the runner's log."""
+    return visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

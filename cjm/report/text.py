@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, TextIO
 from cjm.check.result import FileResult
 from cjm.diagnostic import Diagnostic, Severity
 from cjm.report import summary_counts
+from cjm.safe import visible
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -77,8 +78,8 @@ def print_rest(console: Console, result: FileResult) -> None:
     if not rest:
         return
     kinds = ", ".join(f"{rule} {count:,}" for rule, count in Counter(d.rule for d in rest).most_common())
-    console.print(Text(f"{result.path}: {len(rest):,} more findings not shown ({kinds}); fix the ones above "
-                       "first, or see every one with --format json", style="bold"))
+    console.print(Text(f"{visible(result.path)}: {len(rest):,} more findings not shown ({kinds}); fix the "
+                       "ones above first, or see every one with --format json", style="bold"))
     console.print()
 
 
@@ -86,15 +87,15 @@ def print_diagnostic(console: Console, result: FileResult, d: Diagnostic) -> Non
     from rich.text import Text
 
     head = Text()
-    head.append(f"{result.path}:{d.line}:{d.column}", style="bold")
+    head.append(f"{visible(result.path)}:{d.line}:{d.column}", style="bold")
     head.append(": ")
     head.append(d.severity.value, style=STYLES.get(d.severity, ""))
     head.append(f" [{d.rule}] ", style="dim")
-    head.append(d.message)
+    head.append(visible(d.message))
     console.print(head, soft_wrap=True)
     print_frame(console, result.lines, d)
     if d.hint:
-        console.print(Text.assemble(("  hint: ", "cyan"), d.hint), soft_wrap=True)
+        console.print(Text.assemble(("  hint: ", "cyan"), visible(d.hint)), soft_wrap=True)
     console.print()
 
 
@@ -110,8 +111,9 @@ def print_frame(console: Console, lines: list[str], d: Diagnostic) -> None:
     for number in range(first, d.line + 1):
         line = lines[number - 1].replace("\t", " ")
         line, shifted = crop(line, d.column)
-        if number == d.line:
-            column = shifted
+        if number == d.line:  # the caret stays under the spot when escapes widen the line
+            column = len(visible(line[: shifted - 1])) + 1
+        line = visible(line)
         style = "" if number == d.line else "dim"
         console.print(Text.assemble((f"  {number:>{width}} | ", "dim"), (line, style)),
                       soft_wrap=True)

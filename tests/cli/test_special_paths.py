@@ -95,3 +95,24 @@ def test_an_unreadable_map_is_named_the_others_are_checked(folder: Path,
 def test_a_missing_map_for_preview_says_no_such_file(folder: Path) -> None:
     done = cjm("preview", "nope.cjm.yaml", cwd=folder)
     assert done.returncode == 2 and "nope.cjm.yaml: no such file or folder" in done.stderr
+
+
+NAMES = [b"\xffnot-utf8.cjm.yaml", b"esc\x1b[2Jape.cjm.yaml", "café ✓ [bold]x[red].cjm.yaml".encode()]
+
+
+@pytest.mark.parametrize("raw", NAMES, ids=["not-utf8", "escape", "markup"])
+def test_file_names_of_any_bytes_work_in_every_format(tmp_path: Path, raw: bytes) -> None:
+    """A real process under a strict UTF-8 locale, as CI runners have."""
+    from tests.harness import cjm_process
+
+    from cjm.fmt import format_text
+
+    (tmp_path / os.fsdecode(raw)).write_text(format_text(GOOD), "utf-8")
+    env = {"LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"}
+    commands = [["validate", "--format", fmt, "."] for fmt in ("text", "json", "github", "sarif")]
+    commands += [["score", "."], ["render", ".", "-o", "out"], ["fmt", "--check", "."]]
+    for command in commands:
+        done = cjm_process(*command, cwd=tmp_path, env=env)
+        assert done.returncode == 0, (command, done.stderr)
+        assert "\x1b" not in done.stdout + done.stderr, command
+    assert sorted(p.suffix for p in (tmp_path / "out").iterdir()) == [".html", ".svg"]
