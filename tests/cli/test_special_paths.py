@@ -103,9 +103,8 @@ NAMES = [b"\xffnot-utf8.cjm.yaml", b"esc\x1b[2Jape.cjm.yaml", "café ✓ [bold]x
 @pytest.mark.parametrize("raw", NAMES, ids=["not-utf8", "escape", "markup"])
 def test_file_names_of_any_bytes_work_in_every_format(tmp_path: Path, raw: bytes) -> None:
     """A real process under a strict UTF-8 locale, as CI runners have."""
-    from tests.harness import cjm_process
-
     from cjm.fmt import format_text
+    from tests.harness import cjm_process
 
     (tmp_path / os.fsdecode(raw)).write_text(format_text(GOOD), "utf-8")
     env = {"LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"}
