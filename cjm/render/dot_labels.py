@@ -32,8 +32,12 @@ def quoted(text: str) -> str:
     Graphviz decodes HTML entities in every string (`&#1;` would become a
     control character and break the SVG), so `&` is written as `&amp;`. Its SVG
     writer keeps named entities, so a literal "&lt;" still shows as "<".
+    A backslash goes through two readings, DOT's (`\\\\` is one backslash) and
+    the attribute's (`\\N` is the node's name, `\\G` the graph's, `\\n` a line
+    break), so it is written four times to come out as one: a title with
+    `\\N` in it keeps it as text.
     """
-    escaped = text.replace("&", "&amp;").replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    escaped = text.replace("&", "&amp;").replace("\\", "\\" * 4).replace('"', '\\"').replace("\n", "\\n")
     return f'"{escaped}"'
 
 

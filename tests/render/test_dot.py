@@ -140,7 +140,8 @@ NASTY = [
 
 
 def test_escaping_helpers() -> None:
-    assert quoted('a "b" \\ c &#1;') == '"a \\"b\\" \\\\ c &amp;#1;"'
+    assert quoted('a "b" \\ c &#1;') == '"a \\"b\\" \\\\\\\\ c &amp;#1;"'
+    assert quoted("\\N") == '"\\\\\\\\N"'  # four backslashes, read twice by Graphviz
     assert html('<a href="x">{&}</a>') == "&lt;a href=&quot;x&quot;&gt;&#123;&amp;&#125;&lt;/a&gt;"
     assert clean("line\nbreak\tand \x01 x\x7f") == "line break and x"
 
