@@ -17,7 +17,9 @@ TITLE_WIDTH = 28
 TITLE_MAX_LINES = 6
 STAGE_WIDTH = 34
 _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "{": "&#123;", "}": "&#125;"}
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "{": "&#123;", "}": "&#125;",
+         "\\": "\\\\"}
+"""An HTML-like label is read once for Graphviz's escapes (`\\N`...), so a backslash is doubled."""
 _LEFT_BREAK = '<BR ALIGN="LEFT"/>'
 
 

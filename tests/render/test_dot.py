@@ -158,6 +158,6 @@ def test_nasty_titles_never_reach_dot_raw() -> None:
     outside_strings = QUOTED.sub('""', dot)
     for raw in ("<script", "<img", "</title>", "<b>", "{stage}"):
         assert raw not in outside_strings
-    assert 'tooltip="say \\"hi\\" {and} \\\\ back\\\\slash < less"' in dot
-    assert 'tooltip="ends with a backslash \\\\"' in dot
+    assert 'tooltip="say \\"hi\\" {and} \\\\\\\\ back\\\\\\\\slash < less"' in dot
+    assert 'tooltip="ends with a backslash \\\\\\\\"' in dot
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in dot
