@@ -23,7 +23,7 @@ MAX_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 64
 """Deeper nesting than this is a finding, not a crash."""
 MAX_NODES = 250_000
-"""Values in a map after expanding aliases; more is a finding (alias bombs)."""
+"""Values that aliases may repeat in one map; more is a finding (the "billion laughs" bomb)."""
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -68,6 +68,10 @@ def oversized(name: str, size: int) -> Loaded:
 
 def load_bytes(raw: bytes, name: str = "<map>") -> Loaded:
     """Decode and load bytes (a BOM is allowed; UTF-8 only)."""
+    wide = _wide_encoding(raw)
+    if wide:
+        return _failed(name, "", f"the file is {wide} text; cjm reads maps saved as UTF-8: save it as "
+                       "UTF-8 in your editor")
     if b"\x00" in raw[:8192]:
         return _failed(name, "", "this is a binary file, not a YAML journey map")
     body = raw.removeprefix(codecs.BOM_UTF8)
@@ -103,6 +107,23 @@ def load_text(text: str, name: str = "<map>") -> Loaded:
         loaded.findings.append(Finding("yaml-syntax", "the file is empty", START,
                                        hint="start with `cjm: 1` and a `title:`"))
     return loaded
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    """UTF-16 or UTF-32, by its byte-order mark or by NUL bytes between ASCII letters."""
+    for bom, name in ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
+                      (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16")):
+        if raw.startswith(bom):
+            return name
+    head = raw[:512] if len(raw) % 2 == 0 else raw[:511]
+    for zeros, codec in ((head[1::2], "utf-16-le"), (head[0::2], "utf-16-be")):
+        if len(head) >= 8 and zeros.count(0) >= 0.9 * len(zeros):
+            try:
+                head.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            return "UTF-16"
+    return None
 
 
 def _failed(name: str, text: str, message: str, pos: Pos = START) -> Loaded:

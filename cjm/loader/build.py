@@ -88,12 +88,14 @@ class Builder:
                 self._close()
         return self.root
 
-    def _count(self, amount: int, event: Any) -> None:
+    def _expand(self, amount: int, event: Any) -> None:
+        """Count the values an alias repeats: the "billion laughs" guard. Values written out are
+        not counted (the size limit bounds them), so any map under the size limit loads."""
         self.total += amount
         if self.total > self.max_nodes:
-            raise LimitExceeded(f"the map expands to more than {self.max_nodes:,} values "
-                                "(too many aliases?)", self._pos(event),
-                                "write the values out instead of repeating aliases")
+            raise LimitExceeded(f"the aliases in this map repeat more than {self.max_nodes:,} values",
+                                self._pos(event), "write the values out instead of repeating aliases "
+                                "(*name) of big blocks")
 
     def _item(self, event: Any, kind: str) -> None:
         if kind == "AliasEvent":
@@ -104,6 +106,7 @@ class Builder:
             if len(self.stack) + height > self.max_depth:
                 raise LimitExceeded(f"the map nests deeper than {self.max_depth} levels "
                                     f"through the alias *{event.anchor}", self._pos(event))
+            self._expand(count, event)
         else:
             value, count, height = self._scalar(event), 1, 0
             if isinstance(value, LongNumber) and not self._awaiting_key():
@@ -116,7 +119,6 @@ class Builder:
                 value = event.value  # a key is the text as written: `null:` is 'null', `0x1F:` is '0x1F'
             if event.anchor:
                 self.anchors[event.anchor] = (value, 1, 0)
-        self._count(count, event)
         self._attach(value, count, height, event)
 
     def _open(self, event: Any, kind: str) -> None:
@@ -127,7 +129,6 @@ class Builder:
         wanted = TAG + ("seq" if kind == "SequenceStartEvent" else "map")
         if tag is not None and tag != wanted:
             self._refuse(tag, event)
-        self._count(1, event)
         if self._awaiting_key():
             self.stack[-1].key_pos = self._pos(event)
         path = self._child_path(event)
@@ -184,6 +185,12 @@ class Builder:
     def _key(self, top: _Open, value: Any, event: Any) -> None:
         pos = self._pos(event)
         is_merge = type(event).__name__ == "ScalarEvent" and value == "<<" and not event.style
+        if isinstance(value, (list, dict)):  # an alias of a list or mapping used as a key
+            self.findings.append(Finding("yaml-syntax", "a key must be plain text, not a list or mapping",
+                                         pos, hint="write the key as text; an alias (*name) of a block "
+                                         "cannot be a key"))
+            top.key, top.key_pos, top.has_key = None, pos, True
+            return
         top.key = "<<" if is_merge else key_text(value)
         top.key_pos, top.has_key = pos, True
         if top.key in top.value and not is_merge and top.path is not None:
