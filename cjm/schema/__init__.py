@@ -45,7 +45,7 @@ def schema() -> dict[str, Any]:
 
 def check(data: Any, positions: Positions) -> list[Finding]:
     """Every schema violation in `data`, each at its node."""
-    messages = Messages(positions)
+    messages = Messages(positions, data)
     _Walker(schema(), messages).walk(schema(), data, ())
     return messages.findings
 
@@ -92,7 +92,12 @@ class _Walker:
                 self.say.required(path, key)
         patterns: dict[str, Any] = node.get("patternProperties", {})
         extra = node.get("additionalProperties", True)
+        previous: Any = None
         for key, item in value.items():
+            if item is None and isinstance(previous, int) and _thousands(key):
+                self.say.thousands((*path, key), previous, key)  # `{visits: 12,000}` read as 12 and `000:`
+                continue
+            previous = item
             if key in props:
                 self.walk(props[key], item, (*path, key))
             elif any(_search(p, key) for p in patterns):
@@ -151,6 +156,10 @@ _TYPE_CHECKS: dict[str, Callable[[Any], bool]] = {
 def _is_type(value: Any, wanted: str | list[str]) -> bool:
     names = [wanted] if isinstance(wanted, str) else wanted
     return any(_TYPE_CHECKS[name](value) for name in names)
+
+
+def _thousands(key: str) -> bool:
+    return len(key) == 3 and key.isdigit()
 
 
 def _identity(value: Any) -> str:
