@@ -72,12 +72,9 @@ def run_validate(options: ValidateOptions, stream: TextIO | None = None) -> int:
     stream = stream or sys.stdout
     checked = check_paths(options.paths)
     results = [r.judged(options.strict, options.fail_under) for r in checked.results]
-    shown = results
-    if options.quiet and options.format == "text":
-        shown = [r.only_errors() for r in results]
+    quiet = options.quiet and options.format == "text"
+    get_reporter("text-quiet" if quiet else options.format)(results, stream)
     failed = any(r.failed for r in results)
-    if not (options.quiet and options.format == "text" and not failed):
-        get_reporter(options.format)(shown, stream)
     return checked.exit_code(EXIT_FAILED if failed else EXIT_OK)
 
 
