@@ -23,6 +23,12 @@ from cjm.score import MapScore, score_map
 if TYPE_CHECKING:
     from cjm.diff.values import MapDiff
 
+MAX_PHASES = 1_000
+MAX_STAGES = 10_000
+MAX_TOUCHPOINTS = 100_000
+"""Limits of one map: phases and stages are the schema's `maxItems` (tests hold them equal), and
+touchpoints count over all stages. More of any is a `schema` finding naming the limit."""
+
 
 def check_file(path: str | Path, config: Config | None = None, *, follow_base: bool = True) -> FileResult:
     """Check one map file with the config that applies to it."""
@@ -50,6 +56,13 @@ def check_loaded(loaded: Loaded, config: Config, *, follow_base: bool = True) ->
         findings += schema.check(loaded.data, loaded.positions)
         phases = list(config.phases) if config.phases else None
         journey = build_model(loaded.data, loaded.positions, phases)
+    if journey is not None and over_limits(journey):
+        if len(journey.touchpoints) > MAX_TOUCHPOINTS:
+            count = len(journey.touchpoints)
+            findings.append(Finding("schema", f"the map has {count:,} touchpoints; cjm checks maps of up to "
+                                    f"{MAX_TOUCHPOINTS:,} touchpoints", loaded.positions.key(("stages",)),
+                                    hint="split the journey into several maps"))
+        return FileResult(loaded.path, stamp(findings, config, lines), lines, journey, None, config)
     score = base = changes = None
     if journey is not None:
         score = score_map(journey)
@@ -74,6 +87,13 @@ def _compare_with_base(base: FileResult, journey: JourneyMap, score: MapScore) -
     assert base.journey is not None and base.score is not None  # read_base returns valid maps only
     return diff_maps(base.journey, base.score, journey, score,
                      against=journey.text("based_on") or base.path)
+
+
+def over_limits(journey: JourneyMap) -> bool:
+    """True for a map beyond the limits (the schema reports phases and stages, the engine the
+    touchpoints): its rules and score are not computed, so its check stays fast."""
+    return (len(journey.phases) > MAX_PHASES or len(journey.stages) > MAX_STAGES
+            or len(journey.touchpoints) > MAX_TOUCHPOINTS)
 
 
 def _run_rules(journey: JourneyMap, config: Config, *, structural: bool) -> list[Finding]:

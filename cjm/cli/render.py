@@ -27,6 +27,7 @@ from cjm.check.discover import map_stem
 from cjm.check.result import FileResult
 from cjm.cli.checking import check_paths
 from cjm.cli.errors import EXIT_FAILED, EXIT_OK, UsageError
+from cjm.safe import visible
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -52,7 +53,8 @@ def run_render(paths: list[str], out: str, to: str | None, template_dir: str | N
     formats = _formats(to)
     templates = _template_dir(template_dir)
     out_dir = _out_dir(out)
-    results = check_paths(paths)
+    checked = check_paths(paths)
+    results = checked.results
     _refuse_name_clashes(results)
     invalid = [r for r in results if not r.valid]
     if invalid:
@@ -60,14 +62,14 @@ def run_render(paths: list[str], out: str, to: str | None, template_dir: str | N
     valid = [r for r in results if r.valid]
     console = make_console(sys.stderr)
     if not valid:
-        return EXIT_FAILED
+        return checked.exit_code(EXIT_FAILED)
     plan = RenderPlan(formats, out_dir, templates, _find_graphviz(dot, formats, console), console)
     failed = bool(invalid) or (plan.graphviz is None and "svg" in formats)
     with _progress(console, len(valid)) as advance:
         for result in valid:
             failed = not _render_one(result, plan) or failed
             advance()
-    return EXIT_FAILED if failed else EXIT_OK
+    return checked.exit_code(EXIT_FAILED if failed else EXIT_OK)
 
 
 def _formats(to: str | None) -> tuple[str, ...]:
@@ -115,7 +117,7 @@ def _report_invalid(results: list[FileResult]) -> None:
     get_reporter("text")(shown, sys.stderr)
     for result in results:
         if not result.valid:
-            sys.stderr.write(f"not rendered: {result.path} (fix its errors first)\n")
+            sys.stderr.write(f"not rendered: {visible(result.path)} (fix its errors first)\n")
 
 
 def _find_graphviz(dot: str | None, formats: tuple[str, ...], console: Console) -> Graphviz | None:
@@ -160,7 +162,8 @@ def _render_one(result: FileResult, plan: RenderPlan) -> bool:
         try:
             flow = flow_diagram(result.journey, plan.graphviz)
         except RenderError as exc:
-            plan.console.print(f"{result.path}: no flow diagram: {exc.message}", markup=False, soft_wrap=True)
+            plan.console.print(f"{visible(result.path)}: no flow diagram: {exc.message}", markup=False,
+                               soft_wrap=True)
             ok = False
     if "html" in plan.formats:
         try:
@@ -180,4 +183,4 @@ def _write(plan: RenderPlan, path: Path, text: str) -> None:
         write_atomic(path, text)
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
-    plan.console.print(f"wrote {path}", markup=False, soft_wrap=True)
+    plan.console.print(f"wrote {visible(str(path))}", markup=False, soft_wrap=True)

@@ -20,6 +20,7 @@ from cjm.model import STEPS, JourneyMap
 from cjm.render.changes import build_changes
 from cjm.render.grid import build_grid
 from cjm.render.palette import ADVOCATE_BORDER, EMOTION_TONES, STEP_COLOURS, UNTAGGED
+from cjm.safe import visible
 from cjm.score import MapScore, PhaseScore
 
 STEP_MEANINGS = {
@@ -51,7 +52,7 @@ def build_context(result: FileResult) -> dict[str, Any]:
         "changes": build_changes(result),
         "legend": _legend(),
         "palette": _palette(),
-        "source": PurePath(result.path).name,
+        "source": visible(PurePath(result.path).name),
         "generator": f"cjm {__version__}",
     }
 

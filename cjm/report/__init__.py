@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 REPORTERS = {
     "text": "cjm.report.text",
+    "text-quiet": "cjm.report.text:report_quiet",
     "json": "cjm.report.json_report",
     "github": "cjm.report.github",
     "sarif": "cjm.report.sarif",
@@ -35,8 +36,8 @@ class Reporter(Protocol):
 
 def get_reporter(name: str) -> Reporter:
     """The `report` function of the reporter called `name` (KeyError when unknown)."""
-    module = importlib.import_module(REPORTERS[name])
-    reporter: Reporter = module.report
+    module_name, _, function = REPORTERS[name].partition(":")
+    reporter: Reporter = getattr(importlib.import_module(module_name), function or "report")
     return reporter
 
 
