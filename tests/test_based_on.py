@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -58,13 +59,15 @@ def test_a_current_map_with_based_on_is_compared_too(tmp_path: Path) -> None:
                        "did you mean 'today.cjm.yaml'?"),
     ("broken.cjm.yaml", "based_on names 'broken.cjm.yaml', which is not a valid map: fix it first"),
     ("future.cjm.yaml", "based_on names this map itself"),
-    ("plans", "based_on names 'plans', but there is no such map next to this one"),
+    ("plans", "based_on names 'plans', which cjm cannot read: is a folder, not a file"),
+    ("pipe.cjm.yaml", "based_on names 'pipe.cjm.yaml', which cjm cannot read: is a named pipe (FIFO)"),
 ])
 def test_a_based_on_that_names_no_readable_valid_map_is_an_error_at_the_key(
         tmp_path: Path, based_on: str, message: str) -> None:
     write(tmp_path, "today.cjm.yaml", TODAY)
     (tmp_path / "broken.cjm.yaml").write_text("cjm: 1\ntitle: [unclosed\n", "utf-8")
     (tmp_path / "plans").mkdir()
+    os.mkfifo(tmp_path / "pipe.cjm.yaml")  # reading it would block: it is refused unread
     future = write(tmp_path, "future.cjm.yaml", FUTURE, state="future", based_on=based_on)
     result = check_file(future)
     [error] = result.diagnostics

@@ -10,11 +10,13 @@ cannot loop. cjm reads `based_on` whatever the map's `state`.
 from __future__ import annotations
 
 import difflib
+import os
 from pathlib import Path
 
 from cjm.check.discover import is_map_name
 from cjm.check.result import FileResult
 from cjm.diagnostic import Finding
+from cjm.loader.read import UnreadableFile
 from cjm.model import JourneyMap
 from cjm.rules import unknown_reference
 
@@ -30,13 +32,17 @@ def read_base(path: str, journey: JourneyMap) -> tuple[FileResult | None, list[F
         return None, []  # absent; a wrong type is the schema's to report
     here = Path(path)
     target = here.parent / value
-    if not target.is_file():
+    if not os.path.lexists(target):
         return None, [_problem(journey, f"based_on names '{value}', but there is no such map next to "
                                f"this one{_did_you_mean(value, target.parent)}")]
     if here.exists() and target.resolve() == here.resolve():
         return None, [_problem(journey, "based_on names this map itself: name the map this one changes, "
                                "such as its current-state map")]
-    base = check_file(target, follow_base=False)
+    try:
+        base = check_file(target, follow_base=False)
+    except UnreadableFile as exc:
+        return None, [_problem(journey, f"based_on names '{value}', which cjm cannot read: "
+                               f"{str(exc).removeprefix(f'{target}: ')}")]
     if not base.valid or base.journey is None or base.score is None:
         return None, [_problem(journey, f"based_on names '{value}', which is not a valid map: "
                                f"fix it first (cjm validate {target.as_posix()})")]
@@ -50,7 +56,7 @@ def _problem(journey: JourneyMap, message: str) -> Finding:
 def _did_you_mean(value: str, folder: Path) -> str:
     """`; did you mean 'x.cjm.yaml'?` for a map in the named folder whose name is close."""
     try:
-        names = [item.name for item in folder.iterdir() if is_map_name(item.name)]
+        names = [item.name for item in folder.iterdir() if is_map_name(item.name) and item.name != value]
     except OSError:
         return ""
     close = difflib.get_close_matches(Path(value).name, names, n=1)

@@ -35,13 +35,14 @@ def map_stem(path: Path) -> str:
     return stem if stem != path.name else path.stem
 
 
-def collect_maps(paths: list[str]) -> list[Path]:
+def collect_maps(paths: list[str], *, empty_ok: bool = False) -> list[Path]:
     """Files as given (any name: pre-commit passes them), folders searched for maps.
 
     Hidden folders (.git, .venv, ...) are skipped. Raises PathError, naming
     every problem at once, for a missing path, a path that is not a regular
     file (a FIFO, a device, a socket, or a link to one: reading those would
-    hang or never end), a folder cjm cannot read, or when no map is found.
+    hang or never end), a folder cjm cannot read, or when no map is found
+    (unless `empty_ok`: `cjm diff --base` finds maps at a revision too).
     """
     if not paths:
         raise PathError("give at least one map file or folder, e.g. `cjm validate maps/`")
@@ -56,7 +57,7 @@ def collect_maps(paths: list[str]) -> list[Path]:
             continue
         if stat.S_ISDIR(mode):
             maps = _maps_below(path, problems)
-            if not maps and not problems:
+            if not maps and not problems and not empty_ok:
                 problems.append(f"{raw}: no *.cjm.yaml or *.cjm.yml maps in this folder")
             found += maps
         elif (kind := kind_of(mode)) is not None:

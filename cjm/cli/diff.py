@@ -9,6 +9,7 @@ whose text is the same at REF is counted as unchanged and not shown.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from cjm.check.engine import check_file, check_loaded
 from cjm.check.result import FileResult
 from cjm.cli.errors import EXIT_FAILED, EXIT_OK, UsageError
 from cjm.cli.git import Git
+from cjm.loader import MAX_BYTES
 
 FORMATS = ("text", "json", "github")
 
@@ -46,7 +48,7 @@ def _compare_files(paths: list[str]) -> DiffResult:
         if path.is_dir():
             raise UsageError(f"{raw} is a folder: cjm diff OLD NEW compares two map files "
                              "(to compare a folder with git, use cjm diff --base REF FOLDER)")
-        if not path.is_file():
+        if not os.path.lexists(path):
             raise UsageError(f"{raw}: no such file")
     config = find_config(Path(paths[1]).parent)
     old = check_file(paths[0], config, follow_base=False)
@@ -70,22 +72,23 @@ def _compare_with_revision(ref: str, paths: list[str]) -> tuple[list[DiffResult]
     unchanged = 0
     for repo_path in sorted(now.keys() | then.keys()):
         here, shown = now.get(repo_path), now.get(repo_path) or then[repo_path]
-        old_bytes = git.read(commit, repo_path) if repo_path in then else None
-        if here is not None and old_bytes is not None and _same_bytes(here, old_bytes):
+        old_bytes, size = git.read(commit, repo_path, MAX_BYTES) if repo_path in then else (None, None)
+        if here is not None and old_bytes is not None and size is None and _same_bytes(here, old_bytes):
             unchanged += 1
             continue
         config = find_config(shown.parent)
-        old = None if old_bytes is None else _check_bytes(old_bytes, f"{ref}:{shown.as_posix()}", config)
+        old = None
+        if old_bytes is not None:
+            old = _check_old(old_bytes, size, f"{ref}:{shown.as_posix()}", config)
         results.append(compare_results(old, check_file(here, config) if here is not None else None))
     return results, unchanged
 
 
 def _maps_now(raw: str) -> list[Path]:
-    """The maps under `raw` in the working tree (none when it is not there now)."""
-    try:
-        return collect_maps([raw])
-    except PathError:
+    """The maps under `raw` in the working tree (none when it is not there now: it may be at REF)."""
+    if not os.path.lexists(raw):
         return []
+    return collect_maps([raw], empty_ok=True)
 
 
 def _maps_then(git: Git, commit: str, path: Path) -> list[tuple[str, Path]]:
@@ -103,13 +106,15 @@ def _maps_then(git: Git, commit: str, path: Path) -> list[tuple[str, Path]]:
 
 
 def _same_bytes(path: Path, old: bytes) -> bool:
-    try:
-        return path.read_bytes() == old
-    except OSError:
-        return False
+    from cjm.loader.read import read_bounded
+
+    now, size = read_bounded(path, MAX_BYTES)
+    return size is None and now == old
 
 
-def _check_bytes(raw: bytes, name: str, config: Config) -> FileResult:
-    from cjm.loader import load_bytes
+def _check_old(raw: bytes, size: int | None, name: str, config: Config) -> FileResult:
+    """The old version, read from git, checked (a file over the size limit is a finding)."""
+    from cjm.loader import load_bytes, oversized
 
-    return check_loaded(load_bytes(raw, name), config, follow_base=False)
+    return check_loaded(load_bytes(raw, name) if size is None else oversized(name, size), config,
+                        follow_base=False)

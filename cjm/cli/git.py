@@ -66,12 +66,16 @@ class Git:
             raise GitError(f"git could not list {path} at {commit[:12]}: {_first_line(done.stderr)}")
         return [name for name in done.stdout.decode("utf-8", "surrogateescape").split("\0") if name]
 
-    def read(self, commit: str, repo_path: str) -> bytes:
-        """The content of a file at `commit` (its path from the repository root)."""
+    def read(self, commit: str, repo_path: str, limit: int) -> tuple[bytes, int | None]:
+        """The content of a file at `commit` (its path from the repository root), as
+        cjm.loader.read.read_bounded gives it: nothing and its size when it is over `limit`."""
+        size = self._run("cat-file", "-s", f"{commit}:{repo_path}")
+        if size.returncode == 0 and int(size.stdout) > limit:
+            return b"", int(size.stdout)
         done = self._run("cat-file", "blob", f"{commit}:{repo_path}")
         if done.returncode != 0:
             raise GitError(f"git could not read {repo_path} at {commit[:12]}: {_first_line(done.stderr)}")
-        return done.stdout
+        return done.stdout, None
 
     def repo_path(self, path: Path) -> str:
         """`path` (from the current folder) as a path from the repository root."""

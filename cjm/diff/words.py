@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from cjm.diff.values import Change, Changed, PhaseChange
+from cjm.safe import shorten
 
 LABELS = {"score": "score", "emotion": "mean emotion", "pain_points": "pain points"}
 
@@ -52,7 +53,8 @@ def changed_fields(item: Changed) -> str:
 
 
 def quoted(value: Any) -> str:
-    return f"'{value}'"
+    """A title in a change: `'First invoice'`, cut as messages cut quoted text."""
+    return f"'{shorten(str(value))}'"
 
 
 def ordinal(n: int) -> str:

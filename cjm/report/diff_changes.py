@@ -1,7 +1,8 @@
 """The comparison in `cjm diff`'s text: the score, a table of the phases old → new with a verdict
 each, and one line per touchpoint added, removed, moved, reordered or changed, with CJML's words
 for a planned and an actual journey in the heading. At most SHOWN lines of each kind, then how
-many more (`--format json` lists them all)."""
+many more (`--format json` lists them all). Map text is shown as text (cjm.safe.visible; never
+rich markup)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from cjm.diff.values import MapDiff, PhaseChange, TouchpointChanges
 from cjm.diff.words import changed_fields, moved, ordinal, plain, signed
+from cjm.safe import visible
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -56,7 +58,7 @@ def phase_table(phases: list[PhaseChange]) -> Table:
         verdict, style = VERDICTS[phase.status if phase.status in ("added", "removed") else phase.verdict]
         values = [moved(getattr(phase, name), signed if name == "emotion" else plain)
                   for name in ("score", "depth", "emotion", "pain_points")]
-        table.add_row(label, *values, Text(verdict, style=style))
+        table.add_row(*(Text(visible(cell)) for cell in (label, *values)), Text(verdict, style=style))
     return table
 
 
@@ -74,9 +76,11 @@ def print_touchpoints(console: Console, changes: TouchpointChanges) -> None:
     for kind, sign, style, _ in KINDS:
         items = getattr(changes, kind)
         for item in items[:SHOWN]:
-            table.add_row(Text(sign, style=style), item.id, *_where_and_what(kind, item))
+            cells = (item.id, *_where_and_what(kind, item))
+            table.add_row(Text(sign, style=style), *(Text(visible(cell)) for cell in cells))
         if len(items) > SHOWN:
-            table.add_row(Text(sign, style=style), "…", "", Text(more(len(items) - SHOWN), style="dim"))
+            rest = Text(more(len(items) - SHOWN), style="dim")
+            table.add_row(Text(sign, style=style), Text("…"), Text(""), rest)
     console.print(table)
 
 

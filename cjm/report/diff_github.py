@@ -2,8 +2,9 @@
 
 One workflow command per finding the change brings (cjm.check.changes.DiffResult.brought):
 the diff's own findings, the validate findings that appeared and, for a new version with
-errors, its errors. Nothing else: a change that brings nothing prints nothing, and the exit
-code is the verdict. A map that is gone has no file to annotate.
+errors, its errors; and, for a valid map that fails (`--strict`), one error saying why, as
+validate does. Nothing else: a change that brings nothing prints nothing, and the exit code is
+the verdict. A map that is gone has no file to annotate.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from cjm.check.changes import DiffResult
-from cjm.report.github import annotation
+from cjm.report.github import annotation, failure
 
 
 def report(results: Sequence[DiffResult], stream: TextIO, unchanged: int = 0) -> None:
@@ -21,3 +22,5 @@ def report(results: Sequence[DiffResult], stream: TextIO, unchanged: int = 0) ->
             continue
         for diagnostic in result.brought:
             stream.write(annotation(result.new_label, diagnostic) + "\n")
+        if result.failed and result.new is not None and result.new.valid:
+            stream.write(failure(result.new_label, result.reasons or []) + "\n")

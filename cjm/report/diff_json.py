@@ -9,7 +9,6 @@ Added by cjm: per map `status`, `compared`, `valid`, `failed`, `reasons`,
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
@@ -17,10 +16,11 @@ from cjm.check.changes import DiffResult
 from cjm.check.result import FileResult
 from cjm.diagnostic import Diagnostic, Severity
 from cjm.diff.values import TouchpointChanges
+from cjm.safe import dump_json
 
 
 def report(results: Sequence[DiffResult], stream: TextIO, unchanged: int = 0) -> None:
-    stream.write(json.dumps(document(results, unchanged), indent=2, ensure_ascii=False) + "\n")
+    dump_json(document(results, unchanged), stream)
 
 
 def document(results: Sequence[DiffResult], unchanged: int = 0) -> dict[str, Any]:

@@ -28,6 +28,8 @@ from cjm.check.changes import DiffResult
 from cjm.check.result import FileResult
 from cjm.diagnostic import Diagnostic, Severity
 from cjm.report.diff_changes import SHOWN, more, print_changes
+from cjm.report.text import SHOWN_PER_MAP
+from cjm.safe import visible
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -63,8 +65,8 @@ def heading(result: DiffResult) -> Text:
     from rich.text import Text
 
     path = result.new_label or _path(result.old_label or "")
-    text = Text(path, style="bold")
-    since = _since(result)
+    text = Text(visible(path), style="bold")
+    since = visible(_since(result))
     if result.new is None:
         assert result.old is not None
         return text.append(f": gone{since} (it scored {_score(result.old)})")
@@ -72,7 +74,7 @@ def heading(result: DiffResult) -> Text:
         return text.append(f": new map, {_score(result.new, 'score ')}" if result.new.valid else ": new map")
     if result.old_label and since:
         return text.append(f": {result.status}{since}")
-    return text.append(f", compared with {result.old_label}", style="dim")
+    return text.append(f", compared with {visible(result.old_label or '')}", style="dim")
 
 
 def _since(result: DiffResult) -> str:
@@ -98,8 +100,11 @@ def _print_invalid(console: Console, result: DiffResult) -> bool:
             why, style = "so every finding of the new version counts as new", "yellow"
         invalid = f"The {side} version is invalid ({_count(len(errors), 'error')}){', ' if why else ''}{why}:"
         console.print(Text(invalid, style=style))
-        for d in errors:
+        for d in errors[:SHOWN_PER_MAP]:
             print_diagnostic(console, checked, d)
+        if len(errors) > SHOWN_PER_MAP:
+            console.print(Text(f"… {more(len(errors) - SHOWN_PER_MAP)}", style="bold"))
+            console.print()
     if result.old is not None and result.new is not None and result.new.valid:
         console.print(f"The new version is valid, {_score(result.new, 'score ')}.")
         return False
@@ -125,8 +130,8 @@ def _print_findings(console: Console, result: DiffResult) -> bool:
     for kind, found in (("appeared", appeared), ("resolved", result.resolved)):
         sign, style = SIGNS[kind]
         for d in found[:SHOWN]:
-            console.print(Text.assemble(f" {sign} ", (d.rule, style), (_where(d), "dim")))
-            console.print(Padding(Text(d.message), (0, 0, 0, 3), expand=False))
+            console.print(Text.assemble(f" {sign} ", (d.rule, style), (visible(_where(d)), "dim")))
+            console.print(Padding(Text(visible(d.message)), (0, 0, 0, 3), expand=False))
         if len(found) > SHOWN:
             console.print(Text(f" {sign} … {more(len(found) - SHOWN)}", style="dim"))
     return False
@@ -156,7 +161,7 @@ def print_summary(console: Console, results: Sequence[DiffResult], unchanged: in
     for result in results:
         if result.failed:
             reasons = ", ".join(result.reasons or [])
-            console.print(Text(f"failed: {result.new_label} ({reasons})", style="bold red"))
+            console.print(Text(f"failed: {visible(result.new_label or '')} ({reasons})", style="bold red"))
 
 
 def _where(d: Diagnostic) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -183,9 +184,11 @@ def test_two_files(tmp_path: Path) -> None:
     (["old.cjm.yaml"], "give the old and the new map"),
     (["old.cjm.yaml", "missing.cjm.yaml"], "missing.cjm.yaml: no such file"),
     (["old.cjm.yaml", "."], ". is a folder: cjm diff OLD NEW compares two map files"),
+    (["old.cjm.yaml", "pipe.cjm.yaml"], "pipe.cjm.yaml: is a named pipe (FIFO), not a file"),
 ])
 def test_two_files_usage_errors(tmp_path: Path, args: list[str], message: str) -> None:
     (tmp_path / "old.cjm.yaml").write_text(TODAY, "utf-8")
+    os.mkfifo(tmp_path / "pipe.cjm.yaml")
     done = cjm("diff", *args, cwd=tmp_path)
     assert done.returncode == 2 and done.stderr.startswith(f"cjm: error: {message}")
 
@@ -196,3 +199,15 @@ def test_the_console_script_against_a_real_revision(repo: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("::warning file=maps/acme.cjm.yaml,")
     assert "title=cjm perverse-consequence" in done.stdout
+
+
+def test_map_text_is_shown_as_text(tmp_path: Path) -> None:
+    """A title with an escape sequence or rich markup is printed as it is written, never acted on."""
+    data = json.loads(TODAY)
+    data["stages"][1]["touchpoints"][0]["title"] = "Card \x1b[2J wall [bold red]now[/]"
+    data["stages"][1]["touchpoints"][0]["emotion"] = 2
+    (tmp_path / "old.cjm.yaml").write_text(TODAY, "utf-8")
+    (tmp_path / "new.cjm.yaml").write_text(json.dumps(data), "utf-8")
+    done = cjm("diff", "old.cjm.yaml", "new.cjm.yaml", cwd=tmp_path, env={"CJM_WIDTH": "200"})
+    assert "\x1b" not in done.stdout
+    assert "'Card \\x1b[2J wall [bold red]now[/]'" in done.stdout

@@ -80,3 +80,6 @@ def test_strict_fails_on_the_warning_and_says_why() -> None:
     assert code == 1 and entry["failed"] is True and entry["reasons"] == ["1 warning under --strict"]
     code, text = run("text", "--strict")
     assert code == 1 and f"failed: {NEW} (1 warning under --strict)" in text
+    code, github = run("github", "--strict")
+    assert code == 1 and github.splitlines()[-1] == (
+        f"::error file={NEW},title=cjm%3A the map fails::fails: 1 warning under --strict")
