@@ -23,4 +23,4 @@ def report(results: Sequence[DiffResult], stream: TextIO, unchanged: int = 0) ->
         for diagnostic in result.brought:
             stream.write(annotation(result.new_label, diagnostic) + "\n")
         if result.failed and result.new is not None and result.new.valid:
-            stream.write(failure(result.new_label, result.reasons or []) + "\n")
+            stream.write(failure(result.new_label, "; ".join(result.reasons or [])) + "\n")
