@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from cjm.diff.values import MapDiff, PhaseChange, TouchpointChanges
 from cjm.diff.words import changed_fields, moved, ordinal, plain, signed
+from cjm.report.console import print_trimmed
 from cjm.safe import visible
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ def print_changes(console: Console, status: str, diff: MapDiff) -> None:
         console.print(f"Score {moved(diff.score, plain, 'not scored', delta=True)} · "
                       f"sequence {moved(diff.sequence, plain, 'not scored', delta=True)}")
     if any(p.status != "same" for p in diff.phases):
-        console.print(phase_table(diff.phases))
+        print_trimmed(console, phase_table(diff.phases))
     if diff.touchpoints.any:
         print_touchpoints(console, diff.touchpoints)
     if not diff.any:
@@ -81,7 +82,7 @@ def print_touchpoints(console: Console, changes: TouchpointChanges) -> None:
         if len(items) > SHOWN:
             rest = Text(more(len(items) - SHOWN), style="dim")
             table.add_row(Text(sign, style=style), Text("…"), Text(""), rest)
-    console.print(table)
+    print_trimmed(console, table)
 
 
 def more(count: int) -> str:

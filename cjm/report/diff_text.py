@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, TextIO
 from cjm.check.changes import DiffResult
 from cjm.check.result import FileResult
 from cjm.diagnostic import Diagnostic, Severity
+from cjm.report.console import print_wrapped
 from cjm.report.diff_changes import SHOWN, more, print_changes
 from cjm.report.text import SHOWN_PER_MAP
 from cjm.safe import visible
@@ -51,7 +52,7 @@ def report(results: Sequence[DiffResult], stream: TextIO, unchanged: int = 0) ->
 def print_map(console: Console, result: DiffResult) -> bool:
     """Print one map's part; True when it ends with an empty line already."""
     old, new = result.old, result.new
-    console.print(heading(result))
+    print_wrapped(console, heading(result), hanging=2)
     ended_blank = False
     if old is not None and new is not None and old.valid and new.valid and result.diff is not None:
         print_changes(console, result.status, result.diff)
@@ -99,7 +100,7 @@ def _print_invalid(console: Console, result: DiffResult) -> bool:
         else:
             why, style = "so every finding of the new version counts as new", "yellow"
         invalid = f"The {side} version is invalid ({_count(len(errors), 'error')}){', ' if why else ''}{why}:"
-        console.print(Text(invalid, style=style))
+        print_wrapped(console, Text(invalid, style=style))
         for d in errors[:SHOWN_PER_MAP]:
             print_diagnostic(console, checked, d)
         if len(errors) > SHOWN_PER_MAP:
@@ -112,7 +113,6 @@ def _print_invalid(console: Console, result: DiffResult) -> bool:
 
 
 def _print_findings(console: Console, result: DiffResult) -> bool:
-    from rich.padding import Padding
     from rich.text import Text
 
     from cjm.report.text import print_diagnostic
@@ -131,7 +131,7 @@ def _print_findings(console: Console, result: DiffResult) -> bool:
         sign, style = SIGNS[kind]
         for d in found[:SHOWN]:
             console.print(Text.assemble(f" {sign} ", (d.rule, style), (visible(_where(d)), "dim")))
-            console.print(Padding(Text(visible(d.message)), (0, 0, 0, 3), expand=False))
+            print_wrapped(console, visible(d.message), indent=3)
         if len(found) > SHOWN:
             console.print(Text(f" {sign} … {more(len(found) - SHOWN)}", style="dim"))
     return False

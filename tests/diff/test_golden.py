@@ -40,6 +40,15 @@ def test_output_matches_golden(fmt: str) -> None:
         path.write_text(actual, encoding="utf-8", newline="\n")
         return
     assert actual == path.read_text("utf-8"), f"run `CJM_UPDATE_GOLDEN=1 pytest {__file__}` if intended"
+    assert not any(line.endswith(" ") for line in actual.splitlines())
+
+
+def test_the_summary_fits_80_columns() -> None:
+    """Every line but a finding's (its message, code frame and hint are soft-wrapped by the
+    terminal, as cjm validate prints them)."""
+    _, out = run("text")
+    finding = ("warning [", " | ", "hint: ")
+    assert all(len(line) <= 80 for line in out.splitlines() if not any(part in line for part in finding))
 
 
 def test_both_versions_validate_clean() -> None:
