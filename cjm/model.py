@@ -117,6 +117,7 @@ class Stage:
     name: str
     goal: str | None
     touchpoints: list[Touchpoint]
+    raw: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -267,7 +268,7 @@ def _stage(raw: dict[str, Any], path: Path, index: int, counter: _Counter) -> St
         if isinstance(tp, dict)
     ]
     name = _str(raw.get("name")) or (phase or "").capitalize() or f"Stage {index + 1}"
-    return Stage(path, index, phase, name, _str(raw.get("goal")), touchpoints)
+    return Stage(path, index, phase, name, _str(raw.get("goal")), touchpoints, raw)
 
 
 def _touchpoint(raw: dict[str, Any], path: Path, stage_index: int, phase: str | None,

@@ -3,6 +3,7 @@ map files below the paths a user gives."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from cjm.errors import UserError
@@ -32,34 +33,47 @@ def map_stem(path: Path) -> str:
     return stem if stem != path.name else path.stem
 
 
+@dataclass(frozen=True)
+class MapSource:
+    """A map file, and the folder argument it was found under (None: it was named as a file)."""
+
+    path: Path
+    folder: Path | None = None
+
+
 def collect_maps(paths: list[str]) -> list[Path]:
     """Files as given (any name: pre-commit passes them), folders searched for maps.
 
     Hidden folders (.git, .venv, ...) are skipped. Raises PathError for a
     missing path or when no map is found at all.
     """
+    return [source.path for source in collect_sources(paths)]
+
+
+def collect_sources(paths: list[str]) -> list[MapSource]:
+    """As collect_maps, with the folder argument each map was found under."""
     if not paths:
         raise PathError("give at least one map file or folder, e.g. `cjm validate maps/`")
-    found: list[Path] = []
+    found: list[MapSource] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             maps = _maps_below(path)
             if not maps:
                 raise PathError(f"{raw}: no *.cjm.yaml or *.cjm.yml maps in this folder")
-            found += maps
+            found += [MapSource(map_path, path) for map_path in maps]
         elif path.exists():
-            found.append(path)
+            found.append(MapSource(path))
         else:
             raise PathError(f"{raw}: no such file or folder")
     return _once_each(found)
 
 
-def _once_each(paths: list[Path]) -> list[Path]:
+def _once_each(sources: list[MapSource]) -> list[MapSource]:
     """Each file once, as first named, however it was spelled (`a/x.cjm.yaml a/`)."""
-    seen: dict[Path, Path] = {}
-    for path in paths:
-        seen.setdefault(path.resolve(), path)
+    seen: dict[Path, MapSource] = {}
+    for source in sources:
+        seen.setdefault(source.path.resolve(), source)
     return list(seen.values())
 
 

@@ -1,11 +1,17 @@
-"""`cjm render PATH... -o DIR`: an HTML journey map and an SVG flow diagram per valid map.
+"""`cjm render PATH... -o DIR`: an HTML journey map and an SVG flow diagram per valid map,
+and the portfolio `DIR/index.html`.
 
-- Writes `DIR/NAME.html` and `DIR/NAME.svg` (`--to html|svg` for one),
-  NAME being the file name without `.cjm.yaml`, each atomically.
+- Writes `DIR/FOLDERS/NAME.html` and `.svg` (`--to html|svg` for one), NAME
+  being the file name without `.cjm.yaml`, FOLDERS the map's folders as
+  cjm.render.site keeps them, each file atomically; then `DIR/index.html`
+  listing every map rendered (not with `--to svg`: it would link to nothing).
 - Invalid maps are reported (text reporter, on stderr) and never rendered;
-  nothing in DIR is touched for them. Exit 1 if any map was invalid.
-- Two maps with the same NAME (in different folders) would overwrite each
-  other's output: that is a usage error (exit 2) and nothing is written.
+  nothing in DIR is touched for them (the index names them as not rendered).
+  Exit 1 if any map was invalid.
+- Two maps that would write the same file, or a top-level `index.cjm.yaml`
+  whose page would be the index, are a usage error (exit 2): nothing is written.
+- `--layout journey|blueprint` overrides the maps' `layout`; `--poster A3|A2|A1`
+  makes each page print as one poster of that size.
 - No Graphviz engine: say how to get one, still write the HTML pages (without
   the flow diagram); exit 0 for `--to html`, else 1, as no SVG was written.
 - A broken template (`--template-dir`) is a usage error naming the template
@@ -23,17 +29,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cjm.check.discover import map_stem
+from cjm.check.discover import collect_sources
+from cjm.check.engine import check_file
 from cjm.check.result import FileResult
-from cjm.cli.checking import check_paths
 from cjm.cli.errors import EXIT_FAILED, EXIT_OK, UsageError
+from cjm.render.site import INDEX, Target, plan_targets
 
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from cjm.render.context import PageOptions
+    from cjm.render.flow import FlowDiagram
     from cjm.render.graphviz import Graphviz
 
 FORMATS = ("html", "svg")
+LAYOUTS = ("journey", "blueprint")
+POSTERS = ("A3", "A2", "A1")
 PROGRESS_ABOVE = 3
 
 
@@ -44,29 +55,37 @@ class RenderPlan:
     template_dir: Path | None
     graphviz: Graphviz | None
     console: Console
+    layout: str | None = None
+    poster: str | None = None
 
 
-def run_render(paths: list[str], out: str, to: str | None, template_dir: str | None, dot: str | None) -> int:
+def run_render(paths: list[str], out: str, to: str | None, template_dir: str | None, dot: str | None,
+               layout: str | None = None, poster: str | None = None) -> int:
     from cjm.report.console import make_console
 
     formats = _formats(to)
     templates = _template_dir(template_dir)
     out_dir = _out_dir(out)
-    results = check_paths(paths)
-    _refuse_name_clashes(results)
-    invalid = [r for r in results if not r.valid]
+    layout, poster = _choice("--layout", layout, LAYOUTS), _choice("--poster", poster, POSTERS)
+    targets = plan_targets(collect_sources(paths), Path.cwd(), tuple(f".{f}" for f in formats),
+                           with_index="html" in formats)
+    checked = [(target, check_file(target.source.path)) for target in targets]
+    invalid = [result for _, result in checked if not result.valid]
     if invalid:
-        _report_invalid(results)
-    valid = [r for r in results if r.valid]
+        _report_invalid([result for _, result in checked])
+    valid = [(target, result) for target, result in checked if result.valid]
     console = make_console(sys.stderr)
     if not valid:
         return EXIT_FAILED
-    plan = RenderPlan(formats, out_dir, templates, _find_graphviz(dot, formats, console), console)
+    graphviz = _find_graphviz(dot, formats, console)
+    plan = RenderPlan(formats, out_dir, templates, graphviz, console, layout, poster)
     failed = bool(invalid) or (plan.graphviz is None and "svg" in formats)
     with _progress(console, len(valid)) as advance:
-        for result in valid:
-            failed = not _render_one(result, plan) or failed
+        for target, result in valid:
+            failed = not _render_one(target, result, plan) or failed
             advance()
+    if "html" in formats:
+        _write_index(plan, valid, [result.path for result in invalid])
     return EXIT_FAILED if failed else EXIT_OK
 
 
@@ -94,17 +113,14 @@ def _out_dir(out: str) -> Path:
     return path
 
 
-def _refuse_name_clashes(results: list[FileResult]) -> None:
-    by_stem: dict[str, list[str]] = {}
-    for result in results:
-        by_stem.setdefault(map_stem(Path(result.path)), []).append(result.path)
-    clashes = [(stem, found) for stem, found in by_stem.items() if len(found) > 1]
-    if clashes:
-        stem, found = clashes[0]
-        raise UsageError(
-            f"{' and '.join(found)} would both be written as {stem}.html / {stem}.svg; "
-            "rename one, or render them into different folders"
-        )
+def _choice(option: str, value: str | None, allowed: tuple[str, ...]) -> str | None:
+    """`value` spelled as in `allowed` (any case), or a usage error naming the choices."""
+    if value is None:
+        return None
+    for choice in allowed:
+        if value.casefold() == choice.casefold():
+            return choice
+    raise UsageError(f"{option} must be {' or '.join(allowed)}, not {value!r}")
 
 
 def _report_invalid(results: list[FileResult]) -> None:
@@ -146,14 +162,13 @@ def _progress(console: Console, total: int) -> Iterator[Callable[[], None]]:
         yield lambda: progress.advance(task)
 
 
-def _render_one(result: FileResult, plan: RenderPlan) -> bool:
+def _render_one(target: Target, result: FileResult, plan: RenderPlan) -> bool:
     """Write the map's files; False when its flow diagram could not be laid out."""
-    from cjm.render.flow import FlowDiagram, flow_diagram
+    from cjm.render.flow import flow_diagram
     from cjm.render.graphviz import RenderError
     from cjm.render.html import TemplateFailure, render_html
 
     assert result.journey is not None  # a valid map always has its model
-    stem = map_stem(Path(result.path))
     flow: FlowDiagram | None = None
     ok = True
     if plan.graphviz is not None:
@@ -164,13 +179,34 @@ def _render_one(result: FileResult, plan: RenderPlan) -> bool:
             ok = False
     if "html" in plan.formats:
         try:
-            page = render_html(result, plan.template_dir, flow.inline if flow else None)
+            page = render_html(result, plan.template_dir, flow.inline if flow else None,
+                               _page_options(target, flow, plan))
         except TemplateFailure as exc:
             raise UsageError(f"cannot render {result.path} with {exc}") from None
-        _write(plan, plan.out_dir / f"{stem}.html", page)
+        _write(plan, plan.out_dir / target.file(".html"), page)
     if "svg" in plan.formats and flow is not None:
-        _write(plan, plan.out_dir / f"{stem}.svg", flow.svg)
+        _write(plan, plan.out_dir / target.file(".svg"), flow.svg)
     return ok
+
+
+def _page_options(target: Target, flow: FlowDiagram | None, plan: RenderPlan) -> PageOptions:
+    from cjm.render.context import PageOptions
+
+    return PageOptions(layout=plan.layout, poster=plan.poster, index_href=target.index_href,
+                       flow_parts=flow.parts if flow else ())
+
+
+def _write_index(plan: RenderPlan, rendered: list[tuple[Target, FileResult]],
+                 not_rendered: list[str]) -> None:
+    from cjm.render.html import TemplateFailure
+    from cjm.render.index import IndexEntry, render_index
+
+    entries = [IndexEntry(result, str(target.file(".html"))) for target, result in rendered]
+    try:
+        page = render_index(entries, not_rendered, plan.template_dir)
+    except TemplateFailure as exc:
+        raise UsageError(f"cannot render {INDEX} with {exc}") from None
+    _write(plan, plan.out_dir / INDEX, page)
 
 
 def _write(plan: RenderPlan, path: Path, text: str) -> None:

@@ -1,25 +1,50 @@
 """A checked map as the data the page templates read: plain dicts, lists and
 strings, every key always present (the environment's undefined is strict).
 
-    header, persona, narrative   who the map is about and what story it tells
-    grid                         phases, stages, columns and lanes (cjm.render.grid)
+    header, persona, narrative   who the map is about and what story it tells (with its `x-` notes)
+    grid                         phases, stages, columns and lanes (cjm.render.grid), in the layout asked
+    sheets                       the journey a phase at a time, for print and phones (cjm.render.sheets)
     scorecard                    per phase the Connect→Inform→Entertain→Share chain
     findings                     the checker's diagnostics with their messages
     legend, palette              what the colours and marks mean
+    page                         how the page is made: layout, poster size, the index link, print flow parts
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
+
+from markupsafe import Markup
 
 from cjm import __version__
 from cjm.check.result import FileResult
 from cjm.diagnostic import Diagnostic
-from cjm.model import STEPS, JourneyMap
-from cjm.render.grid import build_grid
+from cjm.model import LAYOUTS, STEPS, JourneyMap
+from cjm.render.grid import build_grid, grid_columns
+from cjm.render.notes import notes
 from cjm.render.palette import ADVOCATE_BORDER, EMOTION_TONES, STEP_COLOURS, UNTAGGED
+from cjm.render.sheets import build_sheets
 from cjm.score import MapScore, PhaseScore
+
+POSTERS_MM = {"A3": (420, 297), "A2": (594, 420), "A1": (841, 594)}
+"""Landscape paper sizes, width by height."""
+PAGE_MARGIN_MM = 10
+POSTER_LANE, POSTER_COLUMN, POSTER_PAD = 150, 160, 24
+"""The poster's grid widths (px): its whole width is zoomed to the paper."""
+
+
+@dataclass(frozen=True)
+class PageOptions:
+    layout: str | None = None
+    """journey or blueprint; None: the map's `layout` (default journey)."""
+    poster: str | None = None
+    """A3, A2 or A1: the page prints as one poster of that size."""
+    index_href: str | None = None
+    """The portfolio index, from this page; None outside `cjm render`."""
+    flow_parts: tuple[str, ...] = ()
+    """The flow diagram cut in parts that print at a size that reads (inline SVGs)."""
 
 STEP_MEANINGS = {
     "connect": "The brand and the customer first meet.",
@@ -34,17 +59,21 @@ ENGAGEMENT_MEANINGS = {
 }
 
 
-def build_context(result: FileResult) -> dict[str, Any]:
+def build_context(result: FileResult, options: PageOptions | None = None) -> dict[str, Any]:
     """The template context of a valid, checked map (ValueError without a model)."""
     journey = result.journey
     if journey is None:
         raise ValueError(f"{result.path}: nothing to render, the map could not be read")
+    options = options or PageOptions()
     persona = _persona(journey)
+    grid = build_grid(journey, _layout(journey, options))
     return {
         "header": _header(journey),
         "persona": persona,
         "narrative": _narrative(journey, persona),
-        "grid": build_grid(journey),
+        "grid": grid,
+        "sheets": build_sheets(grid, grid_columns(journey)),
+        "page": _page(options, len(grid["columns"])),
         "scorecard": _scorecard(result.score) if result.score else None,
         "findings": [_finding(d) for d in result.diagnostics],
         "legend": _legend(),
@@ -52,6 +81,26 @@ def build_context(result: FileResult) -> dict[str, Any]:
         "source": PurePath(result.path).name,
         "generator": f"cjm {__version__}",
     }
+
+
+def _layout(journey: JourneyMap, options: PageOptions) -> str:
+    chosen = options.layout or journey.text("layout")
+    return chosen if chosen in LAYOUTS else "journey"
+
+
+def _page(options: PageOptions, columns: int) -> dict[str, Any]:
+    poster = None
+    if options.poster:
+        width_mm, height_mm = POSTERS_MM[options.poster]
+        width = POSTER_LANE + columns * POSTER_COLUMN + 2 * POSTER_PAD
+        printable = (width_mm - 2 * PAGE_MARGIN_MM) / 25.4 * 96
+        poster = {"size": options.poster, "width_mm": width_mm, "height_mm": height_mm, "width": width,
+                  "lane": POSTER_LANE, "column": POSTER_COLUMN,
+                  "zoom": f"{min(2.0, printable / width):.4f}",
+                  "page_width": f"{printable:.1f}",
+                  "page_height": f"{(height_mm - 2 * PAGE_MARGIN_MM) / 25.4 * 96:.1f}"}
+    return {"poster": poster, "index_href": options.index_href,
+            "flow_parts": [Markup(part) for part in options.flow_parts]}
 
 
 def _header(journey: JourneyMap) -> dict[str, Any]:
@@ -66,6 +115,7 @@ def _header(journey: JourneyMap) -> dict[str, Any]:
         "state": state,
         "state_label": f"{state.capitalize()} state",
         "tags": [t for t in tags if isinstance(t, str)] if isinstance(tags, list) else [],
+        "notes": notes(journey.data),
     }
 
 
