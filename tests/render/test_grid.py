@@ -70,7 +70,8 @@ def test_sheets_cut_the_journey_a_phase_at_a_time_and_keep_only_lanes_with_conte
         "Resident", "Line of interaction", "Brand", "Line of visibility", "Permit officer", "Pain points"]
     check, letter = trial["cells"]
     # in a column, a line shows only above something of its own group
-    assert [item["label"] for item in check["entries"]] == ["Resident", "Line of visibility", "Permit officer"]
+    assert [item["label"] for item in check["entries"]] == [
+        "Resident", "Line of visibility", "Permit officer"]
     assert [item["label"] for item in letter["entries"]] == ["Line of interaction", "Brand", "Pain points"]
 
 
