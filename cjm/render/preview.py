@@ -2,11 +2,12 @@
 
 A valid map is rendered by cjm.render.html, with the flow diagram from the
 same Graphviz step as `cjm render` (about 25 ms per sample map with
-graphviz-pure); an invalid one becomes a plain page listing its diagnostics
-(file:line:column, rule, message and the YAML line). Either page gets a small
-script that polls `/version` and reloads when the map changes. Only the
-preview page carries a script: it is served on the loopback interface, never
-written to disk.
+graphviz-pure); while it is invalid, the last good page stays under a banner
+listing the diagnostics (file:line:column, rule, message, the YAML line and
+the hint), or, before any good page, a plain page lists them. Every page gets
+a small script that polls `/version` and reloads when the map changes,
+keeping where the reader had scrolled (the page and the grid, both ways). It
+is served on the loopback interface, never written to disk.
 """
 
 from __future__ import annotations
@@ -21,17 +22,46 @@ from pathlib import Path
 from cjm.check.result import FileResult
 from cjm.diagnostic import Diagnostic, Severity
 
-RELOAD_SCRIPT = """<script>/* cjm preview: reload when the map changes */
+RELOAD_SCRIPT = """<script>/* cjm preview: reload when the map changes, and stay where the reader was */
 (function () {
-  var shown = "%s";
+  var shown = "%s", key = "cjm-preview-scroll";
+  function grid() { return document.querySelector(".grid-scroll"); }
+  try {
+    var saved = JSON.parse(sessionStorage.getItem(key) || "null");
+    if (saved) {
+      var box = grid();
+      if (box) { box.scrollLeft = saved.gx; box.scrollTop = saved.gy; }
+      window.scrollTo(saved.x, saved.y);
+      sessionStorage.removeItem(key);
+    }
+  } catch (e) {}
   setInterval(function () {
     fetch("/version", {cache: "no-store"})
       .then(function (r) { return r.text(); })
-      .then(function (v) { if (v !== shown) { location.reload(); } })
+      .then(function (v) {
+        if (v === shown) { return; }
+        var box = grid();
+        try {
+          sessionStorage.setItem(key, JSON.stringify({x: window.scrollX, y: window.scrollY,
+            gx: box ? box.scrollLeft : 0, gy: box ? box.scrollTop : 0}));
+        } catch (e) {}
+        location.reload();
+      })
       .catch(function () {});
   }, 1000);
 })();
 </script>
+"""
+BANNER_STYLE = """
+.cjm-preview-banner { position: fixed; z-index: 1000; top: 0; left: 0; right: 0; max-height: 45vh; overflow: auto;
+  background: #FFF5F5; border-bottom: 3px solid #a40000; box-shadow: 0 4px 16px rgba(0,0,0,.18);
+  padding: 12px 24px; font: 14px/1.45 system-ui, sans-serif; color: #222; }
+.cjm-preview-banner h1 { font-size: 16px; margin: 0 0 6px; color: #a40000; }
+.cjm-preview-banner ol { margin: 0; padding-left: 1.4em; }
+.cjm-preview-banner li { margin-bottom: .6rem; }
+.cjm-preview-banner .where { font-family: monospace; font-weight: bold; }
+.cjm-preview-banner pre { background: #fff; padding: .4rem; overflow-x: auto; margin: 4px 0; font-size: 13px; }
+.cjm-preview-banner .hint { color: #05557a; }
 """
 
 DIAGNOSTICS_STYLE = """
@@ -64,7 +94,7 @@ def flow_svg(result: FileResult, dot: str | None = None) -> str | None:
         return None
     try:
         graphviz = find_graphviz(dot)
-        return flow_diagram(result.journey, graphviz).inline if graphviz else None
+        return flow_diagram(result.journey, graphviz, with_parts=False).inline if graphviz else None
     except RenderError:
         return None
 
@@ -81,6 +111,19 @@ def diagnostics_page(result: FileResult) -> str:
         "<p>Fix these in your editor; this page updates when you save.</p>\n"
         f"<ol class=\"diagnostics\">\n{items}\n</ol>\n</body>\n</html>\n"
     )
+
+
+def banner_page(result: FileResult, last_good: str) -> str:
+    """The last good page, under a banner that lists why the map is invalid now."""
+    errors = result.count(Severity.ERROR)
+    title = (f"{result.path}: {errors} error{'s' if errors != 1 else ''}; this is the last good render, "
+             "it updates when you fix them")
+    items = "\n".join(_diagnostic_item(result, d) for d in result.diagnostics)
+    banner = (f'<style>{BANNER_STYLE}</style>\n<div class="cjm-preview-banner" role="alert">\n'
+              f"<h1>{html.escape(title)}</h1>\n<ol class=\"diagnostics\">\n{items}\n</ol>\n</div>\n")
+    match = re.search(r"<body[^>]*>", last_good, re.IGNORECASE)
+    at = match.end() if match else 0
+    return last_good[:at] + "\n" + banner + last_good[at:]
 
 
 def _diagnostic_item(result: FileResult, d: Diagnostic) -> str:
@@ -143,6 +186,8 @@ class PreviewState:
         self._lock = threading.Lock()
         self._body = ""
         self._current = Snapshot(0, b"")
+        self.last_good: str | None = None
+        """The page of the map when it was last valid (shown under a banner while it is not)."""
 
     def publish(self, body: str) -> bool:
         with self._lock:
