@@ -37,10 +37,12 @@
 
   function fit(on) {
     journey.classList.toggle("fit", on);
-    grid.style.zoom = "";
+    grid.style.zoom = grid.style.marginLeft = grid.style.marginRight = "";
     if (on) {
-      var natural = grid.offsetWidth + 2 * grid.offsetLeft;
-      grid.style.zoom = String(Math.min(1, (scroller.clientWidth - 2) / natural));
+      var gutter = grid.offsetLeft;
+      var zoom = Math.min(1, (scroller.clientWidth - 2 * gutter - 2) / grid.offsetWidth);
+      grid.style.zoom = String(zoom);
+      grid.style.marginLeft = grid.style.marginRight = (gutter / zoom).toFixed(1) + "px";
     }
     toggle.setAttribute("aria-pressed", on ? "true" : "false");
     toggle.textContent = on ? "Back to full size" : "Fit the whole journey";
@@ -102,7 +104,7 @@
     var pageWidth = parseFloat(body.getAttribute("data-page-width"));
     var pageHeight = parseFloat(body.getAttribute("data-page-height"));
     var height = document.documentElement.scrollHeight;
-    var zoom = Math.min(pageWidth / posterWidth, pageHeight / height) * 0.99;
+    var zoom = Math.min(pageWidth / posterWidth, pageHeight / height) * 0.97;
     document.documentElement.style.setProperty("--poster-zoom", zoom.toFixed(4));
   }
 })();

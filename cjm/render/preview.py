@@ -53,14 +53,16 @@ RELOAD_SCRIPT = """<script>/* cjm preview: reload when the map changes, and stay
 </script>
 """
 BANNER_STYLE = """
-.cjm-preview-banner { position: fixed; z-index: 1000; top: 0; left: 0; right: 0; max-height: 45vh; overflow: auto;
-  background: #FFF5F5; border-bottom: 3px solid #a40000; box-shadow: 0 4px 16px rgba(0,0,0,.18);
+.cjm-preview-banner { position: fixed; z-index: 1000; top: 0; left: 0; right: 0; max-height: 45vh;
+  overflow: auto; background: #FFF5F5; border-bottom: 3px solid #a40000;
+  box-shadow: 0 4px 16px rgba(0,0,0,.18);
   padding: 12px 24px; font: 14px/1.45 system-ui, sans-serif; color: #222; }
 .cjm-preview-banner h1 { font-size: 16px; margin: 0 0 6px; color: #a40000; }
 .cjm-preview-banner ol { margin: 0; padding-left: 1.4em; }
 .cjm-preview-banner li { margin-bottom: .6rem; }
 .cjm-preview-banner .where { font-family: monospace; font-weight: bold; }
-.cjm-preview-banner pre { background: #fff; padding: .4rem; overflow-x: auto; margin: 4px 0; font-size: 13px; }
+.cjm-preview-banner pre { background: #fff; padding: .4rem; overflow-x: auto; margin: 4px 0;
+  font-size: 13px; }
 .cjm-preview-banner .hint { color: #05557a; }
 """
 

@@ -4,8 +4,9 @@ touchpoint's lanes one under another).
 
 A sheet keeps the lanes that have something in its columns. Its cells come
 touchpoint by touchpoint (the order a phone shows and a screen reader
-reads), each with the row and column it takes in print, so the print grid
-keeps every lane on one row beside its label. A phase that no stage covers
+reads: the card, its lanes, then what others send it), each with the row
+and column it takes in print, so the print grid keeps every lane on one row
+beside its label. A phase that no stage covers
 becomes a gap note between the sheets.
 """
 
@@ -107,4 +108,13 @@ def _column_cells(lanes: list[dict[str, Any]], rows: list[dict[str, Any]], index
             items.append({**row, "value": value})
     kept = [item for n, item in enumerate(items) if item["kind"] != "line" or any(
         later["kind"] != "line" and later["group"] == item["group"] for later in items[n + 1:])]
+    kept.sort(key=_reading_order)
     return {"col": col, "entries": kept}
+
+
+def _reading_order(item: dict[str, Any]) -> int:
+    """On a phone a touchpoint reads card first, then its lanes, then the marks of what others
+    send it (print places every cell by its row and column, whatever the order)."""
+    if item["kind"] == "cards":
+        return 0 if "card" in item["value"] else 2
+    return 2 if item["kind"] == "line" else 1
