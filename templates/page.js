@@ -11,7 +11,9 @@
   var windowMark = document.querySelector(".minimap-window");
   var toggle = document.querySelector(".fit-toggle");
   var laneWidth = function () { var label = grid.querySelector(".corner"); return label ? label.offsetWidth : 0; };
-  var leftOf = function (cell) { return grid.offsetLeft + cell.offsetLeft; };  /* in the scroller */
+  var leftOf = function (cell) {  /* a cell's left edge in the scroller's content */
+    return cell.getBoundingClientRect().left - scroller.getBoundingClientRect().left + scroller.scrollLeft;
+  };
 
   function update() {
     var fitted = journey.classList.contains("fit");

@@ -25,13 +25,21 @@ from cjm.diagnostic import Diagnostic, Severity
 RELOAD_SCRIPT = """<script>/* cjm preview: reload when the map changes, and stay where the reader was */
 (function () {
   var shown = "%s", key = "cjm-preview-scroll";
+  if ("scrollRestoration" in history) { history.scrollRestoration = "manual"; }
   function grid() { return document.querySelector(".grid-scroll"); }
+  /* The grid is the anchor: it comes back to the same place on the screen, even when the text
+     above it changed height; without a grid, the page's own offsets. */
   try {
     var saved = JSON.parse(sessionStorage.getItem(key) || "null");
     if (saved) {
       var box = grid();
-      if (box) { box.scrollLeft = saved.gx; box.scrollTop = saved.gy; }
-      window.scrollTo(saved.x, saved.y);
+      if (box && saved.top !== null) {
+        box.scrollLeft = saved.gx;
+        box.scrollTop = saved.gy;
+        window.scrollTo(saved.x, box.getBoundingClientRect().top + window.scrollY - saved.top);
+      } else {
+        window.scrollTo(saved.x, saved.y);
+      }
       sessionStorage.removeItem(key);
     }
   } catch (e) {}
@@ -43,6 +51,7 @@ RELOAD_SCRIPT = """<script>/* cjm preview: reload when the map changes, and stay
         var box = grid();
         try {
           sessionStorage.setItem(key, JSON.stringify({x: window.scrollX, y: window.scrollY,
+            top: box ? box.getBoundingClientRect().top : null,
             gx: box ? box.scrollLeft : 0, gy: box ? box.scrollTop : 0}));
         } catch (e) {}
         location.reload();
@@ -63,7 +72,8 @@ BANNER_STYLE = """
 .cjm-preview-banner .where { font-family: monospace; font-weight: bold; }
 .cjm-preview-banner pre { background: #fff; padding: .4rem; overflow-x: auto; margin: 4px 0;
   font-size: 13px; }
-.cjm-preview-banner .hint { color: #05557a; }
+.cjm-preview-banner .hint { color: #05557a; font-size: 14px; margin: 0; }
+.cjm-preview-banner .hint::before { content: none; }
 """
 
 DIAGNOSTICS_STYLE = """

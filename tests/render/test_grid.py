@@ -69,10 +69,11 @@ def test_sheets_cut_the_journey_a_phase_at_a_time_and_keep_only_lanes_with_conte
     assert [row["label"] for row in trial["rows"]] == [
         "Resident", "Line of interaction", "Brand", "Line of visibility", "Permit officer", "Pain points"]
     check, letter = trial["cells"]
-    # in a column, a line shows only above something of its own group
+    # in a column, a line shows only above something of its own group (print places it by its row);
+    # the cells come in reading order: the card, its lanes, what others send it
     assert [item["label"] for item in check["entries"]] == [
-        "Resident", "Line of visibility", "Permit officer"]
-    assert [item["label"] for item in letter["entries"]] == ["Line of interaction", "Brand", "Pain points"]
+        "Permit officer", "Resident", "Line of visibility"]
+    assert [item["label"] for item in letter["entries"]] == ["Brand", "Pain points", "Line of interaction"]
 
 
 def test_a_long_phase_is_cut_into_even_sheets() -> None:

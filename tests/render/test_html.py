@@ -135,9 +135,13 @@ def test_every_touchpoint_has_a_card_in_the_grid_and_in_the_sheets(
     result, dom, _ = sample
     assert result.journey is not None
     expected = [" ".join(t.title.split()) for t in result.journey.touchpoints]
-    assert [n.text() for n in grid_of(dom).find_all("span", "card-title")] == expected
+    in_grid = [n.text() for n in grid_of(dom).find_all("span", "card-title")]
+    if result.journey.text("layout") == "blueprint":  # lane by lane
+        in_grid, expected = sorted(in_grid), sorted(expected)
+    assert in_grid == expected
     (sheets,) = dom.find_all("section", "sheets")
-    assert [n.text() for n in sheets.find_all("span", "card-title")] == expected
+    assert [n.text() for n in sheets.find_all("span", "card-title")] == [
+        " ".join(t.title.split()) for t in result.journey.touchpoints]
     assert all(n.attrs.get("scope") == "col" for n in dom.find_all("th") if n.find_all("div", "card"))
 
 
@@ -176,7 +180,8 @@ def test_the_page_has_landmarks_a_screen_reader_can_walk(sample: tuple[FileResul
     for table in dom.find_all("table"):
         assert table.find_all("caption"), "every table has a caption"
     row_heads = [th for th in dom.find_all("th") if th.attrs.get("scope") == "row"]
-    assert {"Stage", "Touchpoints"} <= {th.text() for th in row_heads}
+    heads = {th.text() for th in row_heads}
+    assert "Stage" in heads and ("Touchpoints" in heads or any(h.endswith("customer") for h in heads))
 
 
 def test_emotion_curve_has_one_point_per_emotion(sample: tuple[FileResult, Node, str]) -> None:
