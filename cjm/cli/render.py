@@ -33,18 +33,16 @@ from cjm.check.discover import collect_sources
 from cjm.check.engine import check_file
 from cjm.check.result import FileResult
 from cjm.cli.errors import EXIT_FAILED, EXIT_OK, UsageError
+from cjm.cli.render_options import LAYOUTS, POSTERS, choice, formats_of, out_dir_of, template_dir_of
 from cjm.render.site import INDEX, Target, plan_targets
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from cjm.render.context import PageOptions
     from cjm.render.flow import FlowDiagram
     from cjm.render.graphviz import Graphviz
+    from cjm.render.page import PageOptions
 
-FORMATS = ("html", "svg")
-LAYOUTS = ("journey", "blueprint")
-POSTERS = ("A3", "A2", "A1")
 PROGRESS_ABOVE = 3
 
 
@@ -63,12 +61,12 @@ def run_render(paths: list[str], out: str, to: str | None, template_dir: str | N
                layout: str | None = None, poster: str | None = None) -> int:
     from cjm.report.console import make_console
 
-    formats = _formats(to)
-    templates = _template_dir(template_dir)
-    out_dir = _out_dir(out)
-    layout, poster = _choice("--layout", layout, LAYOUTS), _choice("--poster", poster, POSTERS)
+    formats = formats_of(to)
+    templates = template_dir_of(template_dir)
+    out_dir = out_dir_of(out)
+    layout, poster = choice("--layout", layout, LAYOUTS), choice("--poster", poster, POSTERS)
     targets = plan_targets(collect_sources(paths), Path.cwd(), tuple(f".{f}" for f in formats),
-                           with_index="html" in formats)
+                           with_index="html" in formats, out_dir=out_dir)
     checked = [(target, check_file(target.source.path)) for target in targets]
     invalid = [result for _, result in checked if not result.valid]
     if invalid:
@@ -87,40 +85,6 @@ def run_render(paths: list[str], out: str, to: str | None, template_dir: str | N
     if "html" in formats:
         _write_index(plan, valid, [result.path for result in invalid])
     return EXIT_FAILED if failed else EXIT_OK
-
-
-def _formats(to: str | None) -> tuple[str, ...]:
-    if to is None:
-        return FORMATS
-    if to.lower() not in FORMATS:
-        raise UsageError(f"--to must be html or svg (default: both), not {to!r}")
-    return (to.lower(),)
-
-
-def _template_dir(template_dir: str | None) -> Path | None:
-    if template_dir is None:
-        return None
-    path = Path(template_dir)
-    if not path.is_dir():
-        raise UsageError(f"--template-dir {template_dir}: no such folder")
-    return path
-
-
-def _out_dir(out: str) -> Path:
-    path = Path(out)
-    if path.exists() and not path.is_dir():
-        raise UsageError(f"-o {out}: exists and is not a folder")
-    return path
-
-
-def _choice(option: str, value: str | None, allowed: tuple[str, ...]) -> str | None:
-    """`value` spelled as in `allowed` (any case), or a usage error naming the choices."""
-    if value is None:
-        return None
-    for choice in allowed:
-        if value.casefold() == choice.casefold():
-            return choice
-    raise UsageError(f"{option} must be {' or '.join(allowed)}, not {value!r}")
 
 
 def _report_invalid(results: list[FileResult]) -> None:
@@ -190,7 +154,7 @@ def _render_one(target: Target, result: FileResult, plan: RenderPlan) -> bool:
 
 
 def _page_options(target: Target, flow: FlowDiagram | None, plan: RenderPlan) -> PageOptions:
-    from cjm.render.context import PageOptions
+    from cjm.render.page import PageOptions
 
     return PageOptions(layout=plan.layout, poster=plan.poster, index_href=target.index_href,
                        flow_parts=flow.parts if flow else ())

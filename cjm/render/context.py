@@ -12,11 +12,8 @@ strings, every key always present (the environment's undefined is strict).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
-
-from markupsafe import Markup
 
 from cjm import __version__
 from cjm.check.result import FileResult
@@ -24,27 +21,10 @@ from cjm.diagnostic import Diagnostic
 from cjm.model import LAYOUTS, STEPS, JourneyMap
 from cjm.render.grid import build_grid, grid_columns
 from cjm.render.notes import notes
+from cjm.render.page import PageOptions, page_context
 from cjm.render.palette import ADVOCATE_BORDER, EMOTION_TONES, STEP_COLOURS, UNTAGGED
 from cjm.render.sheets import build_sheets
 from cjm.score import MapScore, PhaseScore
-
-POSTERS_MM = {"A3": (420, 297), "A2": (594, 420), "A1": (841, 594)}
-"""Landscape paper sizes, width by height."""
-PAGE_MARGIN_MM = 10
-POSTER_LANE, POSTER_COLUMN, POSTER_PAD = 150, 160, 24
-"""The poster's grid widths (px): its whole width is zoomed to the paper."""
-
-
-@dataclass(frozen=True)
-class PageOptions:
-    layout: str | None = None
-    """journey or blueprint; None: the map's `layout` (default journey)."""
-    poster: str | None = None
-    """A3, A2 or A1: the page prints as one poster of that size."""
-    index_href: str | None = None
-    """The portfolio index, from this page; None outside `cjm render`."""
-    flow_parts: tuple[str, ...] = ()
-    """The flow diagram cut in parts that print at a size that reads (inline SVGs)."""
 
 STEP_MEANINGS = {
     "connect": "The brand and the customer first meet.",
@@ -73,7 +53,7 @@ def build_context(result: FileResult, options: PageOptions | None = None) -> dic
         "narrative": _narrative(journey, persona),
         "grid": grid,
         "sheets": build_sheets(grid, grid_columns(journey)),
-        "page": _page(options, len(grid["columns"])),
+        "page": page_context(options, len(grid["columns"])),
         "scorecard": _scorecard(result.score) if result.score else None,
         "findings": [_finding(d) for d in result.diagnostics],
         "legend": _legend(),
@@ -86,21 +66,6 @@ def build_context(result: FileResult, options: PageOptions | None = None) -> dic
 def _layout(journey: JourneyMap, options: PageOptions) -> str:
     chosen = options.layout or journey.text("layout")
     return chosen if chosen in LAYOUTS else "journey"
-
-
-def _page(options: PageOptions, columns: int) -> dict[str, Any]:
-    poster = None
-    if options.poster:
-        width_mm, height_mm = POSTERS_MM[options.poster]
-        width = POSTER_LANE + columns * POSTER_COLUMN + 2 * POSTER_PAD
-        printable = (width_mm - 2 * PAGE_MARGIN_MM) / 25.4 * 96
-        poster = {"size": options.poster, "width_mm": width_mm, "height_mm": height_mm, "width": width,
-                  "lane": POSTER_LANE, "column": POSTER_COLUMN,
-                  "zoom": f"{min(2.0, printable / width):.4f}",
-                  "page_width": f"{printable:.1f}",
-                  "page_height": f"{(height_mm - 2 * PAGE_MARGIN_MM) / 25.4 * 96:.1f}"}
-    return {"poster": poster, "index_href": options.index_href,
-            "flow_parts": [Markup(part) for part in options.flow_parts]}
 
 
 def _header(journey: JourneyMap) -> dict[str, Any]:

@@ -15,8 +15,9 @@ from typing import Any
 from markupsafe import Markup
 
 from cjm.check.result import FileResult
-from cjm.render.context import PageOptions, build_context
+from cjm.render.context import build_context
 from cjm.render.environment import BUILTIN_PREFIX, shared_environment
+from cjm.render.page import PageOptions
 
 PAGE_TEMPLATE = "map.html.j2"
 PAGE_SCRIPT = "page.js"

@@ -55,18 +55,19 @@ def output_stem(source: MapSource, cwd: Path) -> PurePosixPath:
 
 
 def plan_targets(sources: list[MapSource], cwd: Path, suffixes: tuple[str, ...],
-                 with_index: bool) -> list[Target]:
-    """Every map's target; OutputClash when two would write one file (or a page would be the index)."""
+                 with_index: bool, out_dir: Path = Path()) -> list[Target]:
+    """Every map's target; OutputClash when two would write one file (or a page would be the index).
+    `out_dir` is only for the messages."""
     targets = [Target(source, output_stem(source, cwd)) for source in sources]
     claimed: dict[str, Target] = {}
     for target in targets:
         key = str(target.stem).casefold()
         if with_index and ".html" in suffixes and key == "index":
             raise OutputClash(
-                f"{target.source.path} would be written as {INDEX}, where the index of all the rendered "
-                "maps goes; rename the map (say to overview.cjm.yaml), or move it into a folder")
+                f"{target.source.path} would be written as {out_dir / INDEX}, where the index of the "
+                "rendered maps goes; rename the map (say to overview.cjm.yaml), or move it into a folder")
         if key in claimed:
-            names = " and ".join(str(target.file(suffix)) for suffix in suffixes)
+            names = " and ".join(str(out_dir / target.file(suffix)) for suffix in suffixes)
             raise OutputClash(
                 f"{claimed[key].source.path} and {target.source.path} would both be written as {names}; "
                 "rename one, or render them into different folders")

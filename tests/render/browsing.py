@@ -112,8 +112,10 @@ def screenshot_path(name: str) -> Path:
     return SCREENSHOTS / name
 
 
-def publish(name: str, docs: bool) -> None:
-    """Copy a screenshot the README shows to docs/screenshots/, when CJM_UPDATE_SCREENSHOTS is set."""
+def publish(name: str, docs: bool, target: Path | None = None) -> None:
+    """Copy a screenshot the README shows to docs/screenshots/ (or `target`), when
+    CJM_UPDATE_SCREENSHOTS is set."""
     if docs and os.environ.get("CJM_UPDATE_SCREENSHOTS"):
-        DOC_SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(SCREENSHOTS / name, DOC_SCREENSHOTS / name)
+        target = target or DOC_SCREENSHOTS / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(SCREENSHOTS / name, target)

@@ -126,7 +126,7 @@ def test_the_whole_journey_at_a_glance(browser: Any, rendered: Path) -> None:
     assert page.locator(".grid-frame").get_attribute("data-more") == "0"
     assert not page.locator(".scroll-cue").is_visible()
     page.locator(".journey").screenshot(path=str(screenshot_path("overview.png")))
-    publish("overview.png", docs=True)
+    publish("overview.png", docs=True, target=REPO / "docs" / "screenshot-journey-map.png")
     page.locator(".fit-toggle").click()
     page.locator(".minimap-phase", has_text="Commitment").click()
     gap = ("() => Math.abs(document.querySelector('.grid th.phase:nth-child(5)').getBoundingClientRect().left"
@@ -205,5 +205,5 @@ def test_the_index_lists_every_map_and_sorts_by_a_click(browser: Any, rendered: 
     assert values == sorted(values, reverse=True)
     assert page.locator("th[aria-sort=descending]").count() == 1
     page.evaluate("document.querySelector('.table-scroll').scrollLeft = 0")
-    visit.screenshot("index.png", docs=True, full_page=True)
+    visit.screenshot("index.png", docs=True)
     page.close()

@@ -7,7 +7,8 @@ from typing import Any
 
 from cjm.check.engine import check_text
 from cjm.check.result import FileResult
-from cjm.render.context import PageOptions, build_context
+from cjm.render.context import build_context
+from cjm.render.page import PageOptions
 from cjm.render.sheets import PER_SHEET, balanced
 
 ACTORS = [{"id": "resident", "name": "Resident", "kind": "customer"},

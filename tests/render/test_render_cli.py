@@ -113,6 +113,8 @@ def test_to_writes_one_format(tmp_path: Path, to: str, suffixes: list[str]) -> N
 
 @pytest.mark.parametrize(("args", "message"), [
     (["--to", "pdf"], "--to must be html or svg"),
+    (["--layout", "grid"], "--layout must be journey or blueprint, not 'grid'"),
+    (["--poster", "A4"], "--poster must be A3, A2 or A1, not 'A4'"),
     (["--template-dir", "no/such/folder"], "--template-dir no/such/folder: no such folder"),
     (["--dot", "/no/such/dot"], "/no/such/dot"),
 ])
@@ -122,6 +124,17 @@ def test_usage_errors_exit_2_and_write_nothing(tmp_path: Path, args: list[str], 
     assert proc.returncode == 2
     assert proc.stderr.startswith("cjm: error: ") and message in proc.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_layout_and_poster_reach_the_page(tmp_path: Path) -> None:
+    good = write_map(tmp_path / "maps", "good", VALID_MAP)
+    proc = run("render", good, "-o", tmp_path / "out", "--to", "html", "--layout", "Blueprint",
+               "--poster", "a3")
+    assert proc.returncode == 0, proc.stderr
+    (page,) = (tmp_path / "out").rglob("good.html")
+    text = page.read_text("utf-8")
+    assert '<body class="layout-blueprint poster poster-A3"' in text and "size: 420mm 297mm" in text
+    assert 'class="lane lane-cards lane-actor-brand kind-frontstage"' in text
 
 
 def test_an_output_path_that_is_a_file_is_a_usage_error(tmp_path: Path) -> None:
@@ -147,7 +160,8 @@ def test_two_maps_that_would_write_one_file_are_refused_and_nothing_is_written(t
     b = write_map(tmp_path / "maps" / "b", "same", INVALID_MAP)  # invalid or not, it claims the name
     proc = run("render", tmp_path / "maps" / "a", tmp_path / "maps" / "b", "-o", tmp_path / "out")
     assert proc.returncode == 2
-    assert f"{a} and {b} would both be written as same.html and same.svg" in proc.stderr
+    out = tmp_path / "out"
+    assert f"{a} and {b} would both be written as {out / 'same.html'} and {out / 'same.svg'}" in proc.stderr
     assert not (tmp_path / "out").exists()
 
 
@@ -162,7 +176,7 @@ def test_a_top_level_index_map_is_refused_as_it_would_overwrite_the_index(tmp_pa
     write_map(tmp_path / "maps", "index", VALID_MAP)
     write_map(tmp_path / "maps" / "b2c", "index", VALID_MAP)  # in a folder it is fine
     proc = run("render", tmp_path / "maps", "-o", tmp_path / "out")
-    assert proc.returncode == 2 and "would be written as index.html" in proc.stderr
+    assert proc.returncode == 2 and f"would be written as {tmp_path / 'out' / 'index.html'}" in proc.stderr
     assert not (tmp_path / "out").exists()
     proc = run("render", tmp_path / "maps", "-o", tmp_path / "out", "--to", "svg")
     assert proc.returncode == 0, proc.stderr  # --to svg writes no index, so index.svg is free
