@@ -185,7 +185,7 @@ def test_a_phone_shows_one_phase_at_a_time_and_breaks_no_word(browser: Any, rend
     assert set(shown) == {"Trial"}
     assert page.evaluate(BROKEN_WORDS_JS) == []
     page.locator(".sheets").scroll_into_view_if_needed()
-    visit.screenshot(f"phone-{sample.name.removesuffix('.cjm.yaml')}.png", docs=sample == B2B)
+    visit.screenshot(f"phone-{sample.name.removesuffix('.cjm.yaml')}.png")
     page.close()
 
 
