@@ -135,11 +135,15 @@ class JourneyMap:
     """The built-in actors, then the map's own `actors` by id (a repeated or built-in id keeps the first)."""
     touchpoints: list[Touchpoint] = field(default_factory=list)
     """Every touchpoint of every stage, in file order."""
+    phase_index: dict[str, int] = field(default_factory=dict)
+    """Where each phase stands in `phases` (the first place, if a phase is repeated)."""
     _by_phase: dict[str | None, list[Touchpoint]] = field(default_factory=dict, repr=False)
     _stages_by_phase: dict[str | None, list[Stage]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.touchpoints = [tp for stage in self.stages for tp in stage.touchpoints]
+        for i, phase in enumerate(self.phases):
+            self.phase_index.setdefault(phase, i)
         for stage in self.stages:
             self._stages_by_phase.setdefault(stage.phase, []).append(stage)
             self._by_phase.setdefault(stage.phase, []).extend(stage.touchpoints)

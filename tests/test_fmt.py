@@ -451,3 +451,20 @@ def test_a_flow_touchpoint_with_a_disable_comment_stays_on_its_line() -> None:
 
     rules = [d.rule for d in check_text(once).diagnostics]
     assert rules == [d.rule for d in check_text(text).diagnostics] and "no-advocate-story" not in rules
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("cjm: 1\ntitle: T\ndescription: |\n  line one\n  line two",
+     "cjm: 1\ntitle: T\ndescription: |-\n  line one\n  line two\n"),
+    ("cjm: 1\ntitle: T\ndescription: >\n  folded\n  text",
+     "cjm: 1\ntitle: T\ndescription: >-\n  folded\n  text\n"),
+    ("cjm: 1\ntitle: T\t\nstages: []  \t\n", "cjm: 1\ntitle: T\nstages: []\n"),
+    ("cjm: 1\ntitle: T\ndescription: |\n  keep\t\n  this\nstages: []\n",
+     "cjm: 1\ntitle: T\ndescription: |\n  keep\t\n  this\nstages: []\n"),
+    ("cjm: 1\ntitle: T\nx-a: &k key\nx-b: {*k : v}\nstages: []\n",
+     "cjm: 1\ntitle: T\nstages: []\nx-a: &k key\nx-b: {*k : v}\n"),
+])
+def test_corners_validate_accepts_are_formatted_with_the_same_data(text: str, expected: str) -> None:
+    """A `|` block at the end of a file with no final newline, a trailing tab, an alias as a flow key."""
+    assert format_text(text) == expected
+    assert format_text(expected) == expected

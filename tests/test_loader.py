@@ -12,6 +12,7 @@ import pytest
 import cjm.loader
 from cjm.diagnostic import Pos
 from cjm.loader import MAX_DEPTH, Loaded, load_bytes, load_file, load_text
+from cjm.loader.read import UnreadableFile
 from tests.helpers import dedent
 
 
@@ -287,9 +288,14 @@ def test_file_bigger_than_max_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert load_text("title: ok\n").findings == []
 
 
-def test_unreadable_path_is_a_finding(tmp_path: Path) -> None:
-    assert only_finding(load_file(tmp_path / "missing.cjm.yaml"))[0] == "yaml-syntax"
-    assert only_finding(load_file(tmp_path))[0] == "yaml-syntax"
+def test_a_path_that_is_not_a_readable_file_is_a_usage_error(tmp_path: Path) -> None:
+    """Not a finding in the map (exit 1) but a problem with the path (exit 2), said in words."""
+    with pytest.raises(UnreadableFile, match="no such file"):
+        load_file(tmp_path / "missing.cjm.yaml")
+    with pytest.raises(UnreadableFile, match="is a folder, not a file"):
+        load_file(tmp_path)
+    with pytest.raises(UnreadableFile, match="is a device, not a file"):
+        load_file("/dev/null")
 
 
 def test_load_file_reads_utf8(tmp_path: Path) -> None:
@@ -349,3 +355,24 @@ def test_yaml_1_2_scalars() -> None:
 
 def test_keys_are_text() -> None:
     assert load_text("1: a\ntrue: b\nnull: c\n").data == {"1": "a", "true": "b", "null": "c"}
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_are_named_not_called_binary(codec: str) -> None:
+    [finding] = load_bytes("cjm: 1\ntitle: Café\nstages: []\n".encode(codec)).findings
+    assert finding.message.startswith(f"the file is {codec[:6].upper()} text")
+    assert "save it as UTF-8" in finding.message
+
+
+def test_the_value_limit_counts_what_aliases_repeat_not_what_is_written() -> None:
+    """250,000 values written out load (the size limit bounds them); aliases repeating that many do not."""
+    written = "x:\n" + "".join(f"  - {i}\n" for i in range(260_000))
+    assert load_text(written).findings == []
+    bomb = "a: &a [" + ", ".join(["1"] * 1000) + "]\nb: [" + ", ".join(["*a"] * 300) + "]\n"
+    [finding] = load_text(bomb).findings
+    assert finding.message == "the aliases in this map repeat more than 250,000 values"
+
+
+def test_an_alias_of_a_list_as_a_key_is_named_plainly() -> None:
+    loaded = load_text("a: &a [x, y]\n*a : 1\n")
+    assert [f.message for f in loaded.findings] == ["a key must be plain text, not a list or mapping"]

@@ -76,3 +76,11 @@ def test_cjm_score_exit_codes() -> None:
     assert run("score", "--format", "sarif", warned).returncode == 2
     several = run("score", "sample_maps/")
     assert several.returncode == 0 and "Average score" in several.stdout
+
+
+def test_fail_under_refuses_nan_and_infinities() -> None:
+    warned = "sample_maps/needs-work/gaps-and-order.cjm.yaml"
+    for value in ("nan", "inf", "-inf", "1e999", "NaN"):
+        for command in ("validate", "score"):
+            done = run(command, f"--fail-under={value}", warned)
+            assert done.returncode == 2, (command, value, done.stdout)

@@ -46,3 +46,11 @@ def test_every_kind_of_actor_is_on_one_side() -> None:
 def test_the_default_phases_are_the_schemas() -> None:
     phases = _properties(None)["phases"]
     assert tuple(phases["default"]) == model.DEFAULT_PHASES
+
+
+def test_the_engines_limits_are_the_schemas() -> None:
+    from cjm.check import engine
+
+    assert _properties(None)["phases"]["maxItems"] == engine.MAX_PHASES
+    assert _properties(None)["stages"]["maxItems"] == engine.MAX_STAGES
+    assert _properties("stage")["touchpoints"]["maxItems"] == engine.MAX_TOUCHPOINTS

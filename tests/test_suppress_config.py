@@ -266,6 +266,10 @@ def test_phases_from_config_when_the_map_has_none(tmp_path: Path) -> None:
     ('[tool.cjm]\nphases = "trial"\n', "phases must be a non-empty list"),
     ("[tool.cjm]\nfail_undr = 3\n", "unknown key 'fail_undr'"),
     ('[tool.cjm]\nrules = "strict"\n', "must be a table"),
+    ("[tool.cjm]\nfail_under = " + "1" * 5000 + "\n", "line 2, column 14: a number of 5,000 digits"),
+    ("[tool.cjm]\nx = " + "[" * 2000 + "]" * 2000 + "\n", "line 2, column 105: the config nests deeper"),
+    ("[tool.cjm]\nx = " + "{a=" * 2000 + "1" + "}" * 2000 + "\n", "the config nests deeper than 100 levels"),
+    ("\ufeff[tool.cjm]\nfail_under = 3\n", "line 1, column 1: the file starts with a byte-order mark (BOM)"),
     ('[tool.cjm.rules]\nunrecoverd-dip = "off"\n',
      "unknown rule 'unrecoverd-dip'; did you mean 'unrecovered-dip'?"),
     ("[tool.cjm]\nfail_undr = 3\n", "did you mean 'fail_under'?"),
@@ -284,6 +288,13 @@ def test_bad_config_raises_config_error_with_the_file_name(
     message = str(caught.value)
     assert message.startswith(str(tmp_path / name)), message
     assert words in message, message
+
+
+@pytest.mark.parametrize("name", [".cjm.toml", "pyproject.toml"])
+def test_a_config_that_is_not_utf8_names_the_byte(tmp_path: Path, name: str) -> None:
+    (tmp_path / name).write_bytes(b"[tool.cjm]\nfail_under = 3\n# caf\xe9\n")
+    with pytest.raises(ConfigError, match=r"line 3, column 6: byte 0xe9 is not UTF-8 text"):
+        find_config(tmp_path)
 
 
 def test_a_rule_table_sets_severity_and_options() -> None:

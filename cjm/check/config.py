@@ -19,21 +19,16 @@ type, are errors that name the file and suggest the closest known name.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from cjm.check.config_file import ConfigError, parse_toml, read_toml_text
 from cjm.diagnostic import Severity
-from cjm.errors import UserError
 
 KNOWN_KEYS = ("fail_under", "phases", "rules")
-
-
-class ConfigError(UserError):
-    """A config file cjm cannot use; the message names the file."""
 
 
 @dataclass(frozen=True)
@@ -46,23 +41,11 @@ class Config:
     """Per rule, the options the config sets (the rule's defaults fill the rest)."""
 
 
-def _toml_load(path: Path) -> dict[str, Any]:
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - exercised on 3.10 only
-        import tomli as tomllib  # type: ignore[no-redef, import-not-found, unused-ignore]
-    try:
-        with path.open("rb") as fh:
-            data: dict[str, Any] = tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read config: {exc}") from None
-    return data
-
-
 def _section(path: Path) -> dict[str, Any] | None:
-    if path.name == "pyproject.toml" and "cjm" not in _read_text(path):
+    text = read_toml_text(path)
+    if path.name == "pyproject.toml" and "cjm" not in text:
         return None  # most projects' pyproject has no cjm section: skip the TOML parser
-    data = _toml_load(path)
+    data = parse_toml(text, path)
     tool = data.get("tool", {})
     section = tool.get("cjm") if isinstance(tool, dict) else None
     if section is None and path.name == ".cjm.toml":
@@ -70,13 +53,6 @@ def _section(path: Path) -> dict[str, Any] | None:
     if section is not None and not isinstance(section, dict):
         raise ConfigError(f"{path}: [tool.cjm] must be a table")
     return section
-
-
-def _read_text(path: Path) -> str:
-    try:
-        return path.read_text("utf-8", errors="replace")
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from None
 
 
 @cache
@@ -156,10 +132,10 @@ def _option(rule: str, name: str, value: Any, default: Any, source: str) -> Any:
 
 
 def _did_you_mean(word: str, choices: Iterable[str]) -> str:
-    import difflib
+    from cjm.diagnostic import closest
 
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    close = closest(word, choices)
+    return f"; did you mean '{close}'?" if close else ""
 
 
 def _fail_under(section: dict[str, Any], source: str) -> float | None:

@@ -3,10 +3,13 @@ map files below the paths a user gives."""
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from cjm.errors import UserError
+from cjm.loader.read import kind_of, not_regular, os_problem
 
 MAP_SUFFIXES = (".cjm.yaml", ".cjm.yml")
 
@@ -44,8 +47,10 @@ class MapSource:
 def collect_maps(paths: list[str]) -> list[Path]:
     """Files as given (any name: pre-commit passes them), folders searched for maps.
 
-    Hidden folders (.git, .venv, ...) are skipped. Raises PathError for a
-    missing path or when no map is found at all.
+    Hidden folders (.git, .venv, ...) are skipped. Raises PathError, naming
+    every problem at once, for a missing path, a path that is not a regular
+    file (a FIFO, a device, a socket, or a link to one: reading those would
+    hang or never end), a folder cjm cannot read, or when no map is found.
     """
     return [source.path for source in collect_sources(paths)]
 
@@ -55,17 +60,25 @@ def collect_sources(paths: list[str]) -> list[MapSource]:
     if not paths:
         raise PathError("give at least one map file or folder, e.g. `cjm validate maps/`")
     found: list[MapSource] = []
+    problems: list[str] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            maps = _maps_below(path)
-            if not maps:
-                raise PathError(f"{raw}: no *.cjm.yaml or *.cjm.yml maps in this folder")
+        try:
+            mode = path.stat().st_mode
+        except OSError as exc:
+            problems.append(str(os_problem(raw, exc)))
+            continue
+        if stat.S_ISDIR(mode):
+            maps = _maps_below(path, problems)
+            if not maps and not problems:
+                problems.append(f"{raw}: no *.cjm.yaml or *.cjm.yml maps in this folder")
             found += [MapSource(map_path, path) for map_path in maps]
-        elif path.exists():
-            found.append(MapSource(path))
+        elif (kind := kind_of(mode)) is not None:
+            problems.append(str(not_regular(raw, kind)))
         else:
-            raise PathError(f"{raw}: no such file or folder")
+            found.append(MapSource(path))
+    if problems:
+        raise PathError("\n".join(problems))
     return _once_each(found)
 
 
@@ -77,12 +90,27 @@ def _once_each(sources: list[MapSource]) -> list[MapSource]:
     return list(seen.values())
 
 
-def _maps_below(folder: Path) -> list[Path]:
-    maps = []
-    for path in folder.rglob("*"):
-        rel = path.relative_to(folder).parts
-        if any(part.startswith(".") for part in rel[:-1]):
-            continue
-        if is_map_name(path.name) and path.is_file():
-            maps.append(path)
+def _maps_below(folder: Path, problems: list[str]) -> list[Path]:
+    """The map files below `folder`, in sorted order; folders it cannot read and map-named
+    files that are not regular files go into `problems`."""
+    maps: list[Path] = []
+
+    def unreadable(exc: OSError) -> None:
+        problems.append(f"{exc.filename}: cannot read this folder ({exc.strerror or exc})")
+
+    for top, dirs, files in os.walk(folder, onerror=unreadable):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not is_map_name(name):
+                continue
+            path = Path(top) / name
+            try:
+                kind = kind_of(path.stat().st_mode)
+            except OSError as exc:
+                problems.append(str(os_problem(str(path), exc)))
+                continue
+            if kind is None:
+                maps.append(path)
+            elif kind != "a folder":
+                problems.append(str(not_regular(str(path), kind)))
     return sorted(maps)

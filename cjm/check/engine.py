@@ -17,6 +17,12 @@ from cjm.loader import Loaded, load_file
 from cjm.model import JourneyMap, build_model
 from cjm.score import score_map
 
+MAX_PHASES = 1_000
+MAX_STAGES = 10_000
+MAX_TOUCHPOINTS = 100_000
+"""Limits of one map: phases and stages are the schema's `maxItems` (tests hold them equal), and
+touchpoints count over all stages. More of any is a `schema` finding naming the limit."""
+
 
 def check_file(path: str | Path, config: Config | None = None) -> FileResult:
     """Check one map file with the config that applies to it."""
@@ -42,6 +48,13 @@ def check_loaded(loaded: Loaded, config: Config) -> FileResult:
         findings += schema.check(loaded.data, loaded.positions)
         phases = list(config.phases) if config.phases else None
         journey = build_model(loaded.data, loaded.positions, phases)
+    if journey is not None and over_limits(journey):
+        if len(journey.touchpoints) > MAX_TOUCHPOINTS:
+            count = len(journey.touchpoints)
+            findings.append(Finding("schema", f"the map has {count:,} touchpoints; cjm checks maps of up to "
+                                    f"{MAX_TOUCHPOINTS:,} touchpoints", loaded.positions.key(("stages",)),
+                                    hint="split the journey into several maps"))
+        return FileResult(loaded.path, _stamp(findings, config, lines), lines, journey, None, config)
     if journey is not None:
         findings += _run_rules(journey, config, structural=True)
         if not any(f.rule in rules.STRUCTURAL for f in findings):
@@ -49,6 +62,13 @@ def check_loaded(loaded: Loaded, config: Config) -> FileResult:
     diagnostics = _stamp(findings, config, lines)
     score = score_map(journey) if journey is not None else None
     return FileResult(loaded.path, diagnostics, lines, journey, score, config)
+
+
+def over_limits(journey: JourneyMap) -> bool:
+    """True for a map beyond the limits (the schema reports phases and stages, the engine the
+    touchpoints): its rules and score are not computed, so its check stays fast."""
+    return (len(journey.phases) > MAX_PHASES or len(journey.stages) > MAX_STAGES
+            or len(journey.touchpoints) > MAX_TOUCHPOINTS)
 
 
 def _run_rules(journey: JourneyMap, config: Config, *, structural: bool) -> list[Finding]:

@@ -7,27 +7,68 @@ goes through the typer app.
 
 from __future__ import annotations
 
+import errno
 import sys
 from collections.abc import Sequence
 
 from cjm.cli.errors import EXIT_INTERNAL, EXIT_USAGE, REPORT_BUGS
 from cjm.errors import UserError
 
+OUTPUT_FAULTS = {errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+"""Errors writing the output: the reader went away, or the disk is full. Not a bug in cjm."""
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    _tolerant_output()
     try:
         return _dispatch(args)
     except UserError as exc:
-        sys.stderr.write(f"cjm: error: {exc}\n")
-        return EXIT_USAGE
+        from cjm.safe import visible
+
+        return _fail(f"cjm: error: {visible(str(exc))}")
     except KeyboardInterrupt:
-        sys.stderr.write("cjm: interrupted\n")
-        return 130
-    except BrokenPipeError:
-        return 0
+        return _fail("cjm: interrupted", 130)
+    except UnicodeEncodeError as exc:
+        return _fail(f"cjm: error: the output cannot show some characters ({exc.encoding}); "
+                     "set PYTHONIOENCODING=utf-8 or a UTF-8 locale such as LANG=C.UTF-8")
+    except OSError as exc:
+        if exc.errno not in OUTPUT_FAULTS:
+            return _internal_error(exc)
+        if exc.errno == errno.EPIPE:
+            _quiet_stdout()
+            return _fail("cjm: error: the output was closed before cjm had written all of it (broken pipe)")
+        return _fail(f"cjm: error: cannot write the output: {exc.strerror or exc}")
     except Exception as exc:  # the one place the unexpected becomes a message
         return _internal_error(exc)
+
+
+def _tolerant_output() -> None:
+    """Output a terminal cannot encode (an ASCII-only locale) becomes escapes, not a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
+def _quiet_stdout() -> None:
+    """After a broken pipe, point stdout at /dev/null so Python's final flush says nothing."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _fail(message: str, code: int = EXIT_USAGE) -> int:
+    try:
+        sys.stderr.write(message + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass  # stderr is gone too: the exit code still tells
+    return code
 
 
 def _dispatch(args: list[str]) -> int:

@@ -2,8 +2,10 @@
 
 Diffs go to stdout (so `cjm fmt --check maps/ > fmt.diff` works), messages to
 stderr. Exit codes: 0 nothing to do (or all rewritten), 1 a map would change
-under --check or could not be formatted, 3 formatting would have lost data
-(a bug in cjm; the file is left untouched).
+under --check or could not be formatted (its YAML is broken, or it changed
+while cjm was formatting it), 2 a map could not be read or is read-only,
+3 formatting would have lost data (a bug in cjm; the file is left
+untouched). Writes keep the file itself: see cjm.cli.atomic.rewrite_map.
 """
 
 from __future__ import annotations
@@ -14,13 +16,18 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cjm.cli.errors import EXIT_FAILED, EXIT_INTERNAL, EXIT_OK, REPORT_BUGS
+from cjm.cli.errors import EXIT_FAILED, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, REPORT_BUGS
+from cjm.safe import visible
 
 if TYPE_CHECKING:
     from cjm.diagnostic import Finding
     from cjm.loader import Loaded
 
-CHANGED, UNCHANGED, FAILED, BUG = "changed", "unchanged", "failed", "bug"
+def shown(path: Path) -> str:
+    return visible(str(path))
+
+
+CHANGED, UNCHANGED, FAILED, REFUSED, BUG = "changed", "unchanged", "failed", "refused", "bug"
 
 
 def run_fmt(paths: list[str], check: bool) -> int:
@@ -30,6 +37,8 @@ def run_fmt(paths: list[str], check: bool) -> int:
     sys.stderr.write(_summary(outcomes, check) + "\n")
     if outcomes[BUG]:
         return EXIT_INTERNAL
+    if outcomes[REFUSED]:
+        return EXIT_USAGE
     if outcomes[FAILED] or (check and outcomes[CHANGED]):
         return EXIT_FAILED
     return EXIT_OK
@@ -37,8 +46,13 @@ def run_fmt(paths: list[str], check: bool) -> int:
 
 def _format_file(path: Path, check: bool) -> str:
     from cjm.fmt import FormatterError, NotFormattable, format_text
+    from cjm.loader.read import UnreadableFile
 
-    raw, loaded = _read(path)
+    try:
+        raw, loaded = _read(path)
+    except UnreadableFile as exc:
+        sys.stderr.write(f"cjm: error: {visible(str(exc))}\n")
+        return REFUSED
     try:
         if raw is None or loaded.data is None:
             raise NotFormattable(loaded.findings)
@@ -47,7 +61,7 @@ def _format_file(path: Path, check: bool) -> str:
         _report_refusal(path, loaded.lines, exc.findings)
         return FAILED
     except FormatterError as exc:
-        sys.stderr.write(f"cjm: internal error: {path}: {exc}; the file was left untouched.\n"
+        sys.stderr.write(f"cjm: internal error: {shown(path)}: {exc}; the file was left untouched.\n"
                          f"This is a bug in cjm, not in your map. {REPORT_BUGS}\n"
                          "with the map file.\n")
         return BUG
@@ -55,34 +69,38 @@ def _format_file(path: Path, check: bool) -> str:
         return UNCHANGED
     if check:
         _show_diff(path, raw, new)
-        sys.stderr.write(f"would reformat {path}\n")
+        sys.stderr.write(f"would reformat {shown(path)}\n")
         return CHANGED
-    return _write(path, new)
+    return _write(path, new.encode("utf-8"), raw)
 
 
 def _read(path: Path) -> tuple[bytes | None, Loaded]:
-    """The file's bytes and their loaded form; no bytes when it cannot (or should not) be read."""
-    from cjm.loader import MAX_BYTES, load_bytes, load_file
+    """The file's bytes and their loaded form; no bytes when it is over the size limit.
+    Raises UnreadableFile for a path that is not a readable regular file."""
+    from cjm.loader import MAX_BYTES, load_bytes, oversized
+    from cjm.loader.read import read_bounded
+
+    raw, size = read_bounded(path, MAX_BYTES)
+    return (raw, load_bytes(raw, str(path))) if size is None else (None, oversized(str(path), size))
+
+
+def _write(path: Path, new: bytes, original: bytes) -> str:
+    from cjm.cli.atomic import ReadOnlyFile, WriteConflict, rewrite_map
 
     try:
-        if path.stat().st_size <= MAX_BYTES:
-            raw = path.read_bytes()
-            return raw, load_bytes(raw, str(path))
-    except OSError:
-        pass
-    return None, load_file(path)
-
-
-def _write(path: Path, text: str) -> str:
-    from cjm.cli.atomic import write_atomic
-
-    try:
-        write_atomic(path, text)
+        rewrite_map(path, new, original)
+    except ReadOnlyFile as exc:
+        sys.stderr.write(f"cjm: error: {visible(str(exc))}\n")
+        return REFUSED
+    except WriteConflict:
+        sys.stderr.write(f"{shown(path)}: not formatted: the file changed while cjm fmt was formatting it "
+                         "(saved in an editor?); your change is kept, run cjm fmt again\n")
+        return FAILED
     except OSError as exc:
-        sys.stderr.write(f"{path}: cannot write the formatted map: {exc.strerror or exc}; "
+        sys.stderr.write(f"{shown(path)}: cannot write the formatted map: {exc.strerror or exc}; "
                          "the file is unchanged\n")
         return FAILED
-    sys.stderr.write(f"reformatted {path}\n")
+    sys.stderr.write(f"reformatted {shown(path)}\n")
     return CHANGED
 
 
@@ -96,10 +114,12 @@ def _show_diff(path: Path, raw: bytes, new: str) -> None:
     old = old.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     diff = difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
                                 fromfile=f"{path}", tofile=f"{path} (formatted)")
+    on_terminal = sys.stdout.isatty()  # a diff saved to a file stays exact; a terminal sees no escapes
     for line in diff:
-        sys.stdout.write(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+        line = line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
+        sys.stdout.write(visible(line[:-1]) + "\n" if on_terminal else line)
     if notes:
-        sys.stdout.write(f"# {path}: cjm fmt {' and '.join(notes)}\n")
+        sys.stdout.write(f"# {shown(path)}: cjm fmt {' and '.join(notes)}\n")
 
 
 def _report_refusal(path: Path, lines: list[str], findings: list[Finding]) -> None:
@@ -112,7 +132,7 @@ def _report_refusal(path: Path, lines: list[str], findings: list[Finding]) -> No
     console = make_console(sys.stderr)
     for diagnostic in result.diagnostics:
         print_diagnostic(console, result, diagnostic)
-    sys.stderr.write(f"{path}: not formatted: fix the error{'s' if len(findings) != 1 else ''} "
+    sys.stderr.write(f"{shown(path)}: not formatted: fix the error{'s' if len(findings) != 1 else ''} "
                      "above first (the file is unchanged)\n")
 
 
@@ -127,6 +147,8 @@ def _summary(outcomes: Counter[str], check: bool) -> str:
         parts.append(f"{maps(outcomes[UNCHANGED])} already formatted")
     if outcomes[FAILED]:
         parts.append(f"{maps(outcomes[FAILED])} could not be formatted")
+    if outcomes[REFUSED]:
+        parts.append(f"{maps(outcomes[REFUSED])} could not be read or written")
     if outcomes[BUG]:
         parts.append(f"{maps(outcomes[BUG])} left untouched after an internal error")
     return ", ".join(parts)

@@ -34,6 +34,7 @@ from cjm.render.preview import (
     flow_svg,
     map_page,
 )
+from cjm.safe import visible
 
 HOST = "127.0.0.1"
 POLL_SECONDS = 0.3
@@ -51,7 +52,7 @@ def run_preview(path: str, port: int, open_browser: bool) -> int:
         signature = file_signature(map_path)
         status = _rebuild(map_path, state)
         with _serving(server):
-            _say(f"cjm preview: serving {map_path} at {url}")
+            _say(f"cjm preview: serving {visible(str(map_path))} at {url}")
             _say("Edit and save the map: the page follows. Press Ctrl-C to stop.")
             _say(status)
             if open_browser:
@@ -62,11 +63,18 @@ def run_preview(path: str, port: int, open_browser: bool) -> int:
 
 
 def _map_file(path: str) -> Path:
+    """The one map file to preview (a UserError, exit 2, for anything else)."""
+    from cjm.loader.read import kind_of, not_regular, os_problem
+
     map_path = Path(path)
-    if map_path.is_dir():
+    try:
+        kind = kind_of(map_path.stat().st_mode)
+    except OSError as exc:
+        raise os_problem(path, exc) from None
+    if kind == "a folder":
         raise UsageError(f"{path}: is a folder; give one map file to preview")
-    if not map_path.is_file():
-        raise UsageError(f"{path}: no such file")
+    if kind is not None:
+        raise not_regular(path, kind)
     return map_path
 
 
@@ -83,6 +91,7 @@ def _watch(path: Path, state: PreviewState, last: tuple[object, ...], stop: thre
 def _rebuild(path: Path, state: PreviewState) -> str:
     """Check and render the map; the status line to print, or "" when the page is unchanged."""
     from cjm.check.engine import check_file
+    from cjm.loader.read import UnreadableFile
 
     try:
         result = check_file(path)
@@ -97,6 +106,10 @@ def _rebuild(path: Path, state: PreviewState) -> str:
             else:
                 body = banner_page(result, state.last_good)
                 status += " above the last good render"
+    except UnreadableFile as exc:  # moved away, replaced by a FIFO, permissions: say so, keep serving
+        body = error_page(f"{exc}\nThe page comes back when the map can be read again.",
+                          heading="cjm cannot read the map")
+        status = f"cannot read the map: {exc}"
     except Exception as exc:  # a bug in cjm: show it in the page and keep serving
         message = f"{type(exc).__name__}: {exc}"
         body = error_page(f"{message}\nThis is a bug in cjm, not in your map. {REPORT_BUGS}.")
@@ -199,4 +212,4 @@ def _open(url: str) -> None:
 
 
 def _say(message: str) -> None:
-    print(message, flush=True)
+    print(visible(message), flush=True)

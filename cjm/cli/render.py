@@ -30,11 +30,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cjm.check.discover import collect_sources
-from cjm.check.engine import check_file
 from cjm.check.result import FileResult
+from cjm.cli.checking import check_sources
 from cjm.cli.errors import EXIT_FAILED, EXIT_OK, UsageError
 from cjm.cli.render_options import LAYOUTS, POSTERS, choice, formats_of, out_dir_of, template_dir_of
 from cjm.render.site import INDEX, Target, plan_targets
+from cjm.safe import visible
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -67,14 +68,17 @@ def run_render(paths: list[str], out: str, to: str | None, template_dir: str | N
     layout, poster = choice("--layout", layout, LAYOUTS), choice("--poster", poster, POSTERS)
     targets = plan_targets(collect_sources(paths), Path.cwd(), tuple(f".{f}" for f in formats),
                            with_index="html" in formats, out_dir=out_dir)
-    checked = [(target, check_file(target.source.path)) for target in targets]
-    invalid = [result for _, result in checked if not result.valid]
+    checked = check_sources([target.source for target in targets])
+    target_of = {target.source: target for target in targets}
+    pairs = [(target_of[source], result)
+             for source, result in zip(checked.sources, checked.results, strict=True)]
+    invalid = [result for result in checked.results if not result.valid]
     if invalid:
-        _report_invalid([result for _, result in checked])
-    valid = [(target, result) for target, result in checked if result.valid]
+        _report_invalid(checked.results)
+    valid = [(target, result) for target, result in pairs if result.valid]
     console = make_console(sys.stderr)
     if not valid:
-        return EXIT_FAILED
+        return checked.exit_code(EXIT_FAILED)
     graphviz = _find_graphviz(dot, formats, console)
     plan = RenderPlan(formats, out_dir, templates, graphviz, console, layout, poster)
     failed = bool(invalid) or (plan.graphviz is None and "svg" in formats)
@@ -84,7 +88,7 @@ def run_render(paths: list[str], out: str, to: str | None, template_dir: str | N
             advance()
     if "html" in formats:
         _write_index(plan, valid, [result.path for result in invalid])
-    return EXIT_FAILED if failed else EXIT_OK
+    return checked.exit_code(EXIT_FAILED if failed else EXIT_OK)
 
 
 def _report_invalid(results: list[FileResult]) -> None:
@@ -95,7 +99,7 @@ def _report_invalid(results: list[FileResult]) -> None:
     get_reporter("text")(shown, sys.stderr)
     for result in results:
         if not result.valid:
-            sys.stderr.write(f"not rendered: {result.path} (fix its errors first)\n")
+            sys.stderr.write(f"not rendered: {visible(result.path)} (fix its errors first)\n")
 
 
 def _find_graphviz(dot: str | None, formats: tuple[str, ...], console: Console) -> Graphviz | None:
@@ -139,7 +143,8 @@ def _render_one(target: Target, result: FileResult, plan: RenderPlan) -> bool:
         try:
             flow = flow_diagram(result.journey, plan.graphviz)
         except RenderError as exc:
-            plan.console.print(f"{result.path}: no flow diagram: {exc.message}", markup=False, soft_wrap=True)
+            plan.console.print(f"{visible(result.path)}: no flow diagram: {exc.message}", markup=False,
+                               soft_wrap=True)
             ok = False
     if "html" in plan.formats:
         try:
@@ -180,4 +185,4 @@ def _write(plan: RenderPlan, path: Path, text: str) -> None:
         write_atomic(path, text)
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
-    plan.console.print(f"wrote {path}", markup=False, soft_wrap=True)
+    plan.console.print(f"wrote {visible(str(path))}", markup=False, soft_wrap=True)

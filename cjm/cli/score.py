@@ -15,7 +15,10 @@ def run_score(paths: list[str], format: str, strict: bool, fail_under: float | N
 
     if format not in FORMATS:
         raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not '{format}'")
-    results = [r.judged(strict, fail_under) for r in check_paths(paths)]
+    if fail_under is not None and not 0 <= fail_under <= 100:  # NaN fails this too
+        raise UsageError(f"--fail-under {fail_under}: use a score from 0 to 100")
+    checked = check_paths(paths)
+    results = [r.judged(strict, fail_under) for r in checked.results]
     importlib.import_module(FORMATS[format]).report(results, sys.stdout)
     failed = any(r.failed for r in results)
-    return EXIT_FAILED if failed else EXIT_OK
+    return checked.exit_code(EXIT_FAILED if failed else EXIT_OK)

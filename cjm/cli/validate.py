@@ -70,14 +70,12 @@ def run_validate(options: ValidateOptions, stream: TextIO | None = None) -> int:
     from cjm.report import get_reporter
 
     stream = stream or sys.stdout
-    results = [r.judged(options.strict, options.fail_under) for r in check_paths(options.paths)]
-    shown = results
-    if options.quiet and options.format == "text":
-        shown = [r.only_errors() for r in results]
+    checked = check_paths(options.paths)
+    results = [r.judged(options.strict, options.fail_under) for r in checked.results]
+    quiet = options.quiet and options.format == "text"
+    get_reporter("text-quiet" if quiet else options.format)(results, stream)
     failed = any(r.failed for r in results)
-    if not (options.quiet and options.format == "text" and not failed):
-        get_reporter(options.format)(shown, stream)
-    return EXIT_FAILED if failed else EXIT_OK
+    return checked.exit_code(EXIT_FAILED if failed else EXIT_OK)
 
 
 def main(argv: Sequence[str]) -> int:

@@ -21,6 +21,7 @@ from cjm.fmt.anchor import plan_comments
 from cjm.fmt.comments import comment_texts, without_comments
 from cjm.fmt.nodes import Mark, index_nodes
 from cjm.fmt.place import place_comments
+from cjm.fmt.roundtrip import round_trip
 from cjm.loader import load_text
 
 TOP_KEYS = ("cjm", "title", "brand", "product", "owner", "description", "state", "tags",
@@ -34,9 +35,6 @@ TOUCHPOINT_KEYS = ("id", "title", "channel", "actor", "to", "step", "storytellin
 """Known keys come in this order; `x-` and unknown keys follow in their own order."""
 
 BLOCKING_RULES = ("yaml-syntax", "duplicate-key")
-_TYPED_SCALARS = {f"tag:yaml.org,2002:{name}" for name in ("null", "bool", "int", "float", "timestamp")}
-_SAME_TEXT = re.compile(r"-?[1-9][0-9]*|0|true|false|null")
-"""Typed keys that ruamel.yaml writes back with the same text."""
 
 
 class NotFormattable(Exception):
@@ -55,7 +53,9 @@ def format_text(text: str, name: str = "<map>") -> str:
     """The map in its canonical layout. Raises NotFormattable or FormatterError."""
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     before = load_text(text, name)
-    blocking = [f for f in before.findings if f.rule in BLOCKING_RULES]
+    if not before.findings:
+        text = _without_trailing_tabs(text)
+    blocking = [f for f in before.findings if f.rule in BLOCKING_RULES or f.pos in before.long_numbers]
     if blocking or before.data is None:
         raise NotFormattable(blocking or list(before.findings))
     if not isinstance(before.data, dict):
@@ -79,6 +79,25 @@ def format_text(text: str, name: str = "<map>") -> str:
     if sorted(comment_texts(text, index)) != sorted(comments_of(result)):
         raise FormatterError("the formatted map would not keep every comment")
     return result
+
+
+_TRAILING_TAB = re.compile(r"[ \t]*\t[ \t]*$")
+
+
+def _without_trailing_tabs(text: str) -> str:
+    """`text` without tabs at the ends of lines outside block scalars: they are not part of any value
+    (cjm's parser accepts them; ruamel's does not), while in a `|` block they are text and stay."""
+    if "\t" not in text:
+        return text
+    from cjm.loader.events import events
+
+    kept: set[int] = set()
+    for event in events(text):
+        if type(event).__name__ == "ScalarEvent" and event.style in ("|", ">"):
+            end = event.end_mark.line + (1 if event.end_mark.column else 0)  # ends where a line starts
+            kept.update(range(event.start_mark.line + 1, end))
+    lines = text.split("\n")
+    return "\n".join(line if i in kept else _TRAILING_TAB.sub("", line) for i, line in enumerate(lines))
 
 
 def _ruamel_finding(exc: Exception) -> Finding:
@@ -108,30 +127,9 @@ def same_data(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
-def _round_trip() -> Any:
-    from ruamel.yaml import YAML
-    from ruamel.yaml.constructor import RoundTripConstructor
-
-    class TextKeys(RoundTripConstructor):
-        """Keys are text, as the loader reads them: `True:` or `-0:` must not come back as `true:`, `0:`."""
-
-        def construct_mapping(self, node: Any, maptyp: Any, deep: bool = False) -> Any:  # type: ignore[override]
-            for key, _ in node.value:
-                if key.id == "scalar" and key.tag in _TYPED_SCALARS and not _SAME_TEXT.fullmatch(key.value):
-                    key.tag = "tag:yaml.org,2002:str"
-            return super().construct_mapping(node, maptyp, deep=deep)
-
-    yaml = YAML(typ="rt", pure=True)
-    yaml.Constructor = TextKeys
-    yaml.preserve_quotes = True
-    yaml.width = 1 << 20  # never fold a long line
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    return yaml
-
-
 def _canonical_yaml(text: str, to_block: set[Mark], keep_flow: set[Mark]) -> str:
     """The data of `text` laid out canonically, without comments."""
-    yaml = _round_trip()
+    yaml = round_trip()
     data = yaml.load(text)
     _strip(data, to_block, set())
     _layout(data, keep_flow)

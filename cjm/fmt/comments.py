@@ -93,9 +93,13 @@ def without_comments(text: str, index: NodeIndex) -> tuple[str, dict[int, int]]:
     dropped = blanks | {c.line for c in comments if not c.inline}
     kept: list[str] = []
     moved: dict[int, int] = {}
-    for number, line in enumerate(text.removesuffix("\n").split("\n")):
+    lines = text.removesuffix("\n").split("\n")
+    # The last line, when the file does not end with a line break: a `|` block there ends without one.
+    unfinished = len(lines) - 1 if not text.endswith("\n") else -1
+    for number, line in enumerate(lines):
         if number in dropped:
             continue
         moved[number] = len(kept)
-        kept.append(line[:cut[number]].rstrip() if number in cut else line)
-    return "".join(line + "\n" for line in kept), moved
+        line = line[:cut[number]].rstrip() if number in cut else line
+        kept.append(line if number == unfinished else line + "\n")
+    return "".join(kept), moved

@@ -23,7 +23,7 @@ MAX_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 64
 """Deeper nesting than this is a finding, not a crash."""
 MAX_NODES = 250_000
-"""Values in a map after expanding aliases; more is a finding (alias bombs)."""
+"""Values that aliases may repeat in one map; more is a finding (the "billion laughs" bomb)."""
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -37,6 +37,8 @@ class Loaded:
     data: Any = None
     positions: Positions = field(default_factory=Positions)
     findings: list[Finding] = field(default_factory=list)
+    long_numbers: list[Pos] = field(default_factory=list)
+    """Where whole numbers too long to read exactly stand (each also a finding)."""
 
     @property
     def lines(self) -> list[str]:
@@ -49,21 +51,27 @@ class Loaded:
 
 
 def load_file(path: str | FsPath) -> Loaded:
-    """Read and load one file; an unreadable file gives a finding, not an exception."""
+    """Read and load one file. A file over the size limit gives a finding; a path that is not
+    a readable regular file raises cjm.loader.read.UnreadableFile (a usage error, exit 2)."""
+    from cjm.loader.read import read_bounded
+
     name = str(path)
-    try:
-        size = FsPath(path).stat().st_size
-        if size > MAX_BYTES:
-            return _failed(name, "", f"the file is {size:,} bytes; cjm reads maps up to "
-                           f"{MAX_BYTES:,} bytes. Split the journey into several maps.")
-        raw = FsPath(path).read_bytes()
-    except OSError as exc:
-        return _failed(name, "", f"cannot read the file: {exc.strerror or exc}")
-    return load_bytes(raw, name)
+    raw, size = read_bounded(path, MAX_BYTES)
+    return load_bytes(raw, name) if size is None else oversized(name, size)
+
+
+def oversized(name: str, size: int) -> Loaded:
+    """The finding for a file over the size limit (its content is not read further)."""
+    return _failed(name, "", f"the file is {size:,} bytes; cjm reads maps up to "
+                   f"{MAX_BYTES:,} bytes. Split the journey into several maps.")
 
 
 def load_bytes(raw: bytes, name: str = "<map>") -> Loaded:
     """Decode and load bytes (a BOM is allowed; UTF-8 only)."""
+    wide = _wide_encoding(raw)
+    if wide:
+        return _failed(name, "", f"the file is {wide} text; cjm reads maps saved as UTF-8: save it as "
+                       "UTF-8 in your editor")
     if b"\x00" in raw[:8192]:
         return _failed(name, "", "this is a binary file, not a YAML journey map")
     body = raw.removeprefix(codecs.BOM_UTF8)
@@ -88,6 +96,7 @@ def load_text(text: str, name: str = "<map>") -> Loaded:
 
     lines = LineIndex(text)
     builder = Builder(loaded.positions, loaded.findings, lines, max_depth=MAX_DEPTH, max_nodes=MAX_NODES)
+    loaded.long_numbers = builder.long_numbers
     try:
         loaded.data = builder.build(text)
     except LimitExceeded as exc:
@@ -98,6 +107,23 @@ def load_text(text: str, name: str = "<map>") -> Loaded:
         loaded.findings.append(Finding("yaml-syntax", "the file is empty", START,
                                        hint="start with `cjm: 1` and a `title:`"))
     return loaded
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    """UTF-16 or UTF-32, by its byte-order mark or by NUL bytes between ASCII letters."""
+    for bom, name in ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
+                      (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16")):
+        if raw.startswith(bom):
+            return name
+    head = raw[:512] if len(raw) % 2 == 0 else raw[:511]
+    for zeros, codec in ((head[1::2], "utf-16-le"), (head[0::2], "utf-16-be")):
+        if len(head) >= 8 and zeros.count(0) >= 0.9 * len(zeros):
+            try:
+                head.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            return "UTF-16"
+    return None
 
 
 def _failed(name: str, text: str, message: str, pos: Pos = START) -> Loaded:

@@ -13,6 +13,23 @@ _FLOAT = re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]
                     r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")
 
 
+MAX_DIGITS = 4300
+"""A whole number with more digits than this is not converted (Python refuses to turn such numbers
+into text, and converting a very long one would take quadratic time): it stays a LongNumber."""
+
+
+MAX_BITS = 14_000
+"""About 4,214 decimal digits: hex and octal numbers longer than that are LongNumbers too."""
+
+
+class LongNumber(str):
+    """A whole number too long to read exactly, kept as the text written; the loader reports it."""
+
+    @property
+    def digits(self) -> int:
+        return len(self.lstrip("+-").removeprefix("0x").removeprefix("0o"))
+
+
 def type_tag(value: Any) -> str:
     if value is None:
         return "null"
@@ -28,13 +45,27 @@ def resolve_plain(text: str) -> Any:
     if _BOOL.match(text):
         return text.lower() == "true"
     if _INT.match(text):
-        return int(text, 0) if text[:2] in ("0o", "0x") else int(text)
+        return _whole_number(text)
     if _FLOAT.match(text):
         lowered = text.lower()
         if lowered.endswith("inf"):
             return -math.inf if lowered.startswith("-") else math.inf
         return math.nan if lowered.endswith("nan") else float(text)
     return text
+
+
+def _whole_number(text: str) -> int | LongNumber:
+    """`text` as an int, unless its value would have more than MAX_DIGITS decimal digits."""
+    if text[:2] in ("0o", "0x"):
+        if len(text) * 4 > MAX_BITS + 8:  # a cheap bound first: at most 4 bits a digit
+            value = int(text, 0)  # linear for powers of two
+            if value.bit_length() > MAX_BITS:
+                return LongNumber(text)
+            return value
+        return int(text, 0)
+    if len(text.lstrip("+-")) > MAX_DIGITS:
+        return LongNumber(text)
+    return int(text)
 
 
 def key_text(value: Any) -> str:

@@ -24,6 +24,7 @@ from cjm.render.notes import notes
 from cjm.render.page import PageOptions, page_context
 from cjm.render.palette import ADVOCATE_BORDER, EMOTION_TONES, STEP_COLOURS, UNTAGGED
 from cjm.render.sheets import build_sheets
+from cjm.safe import visible
 from cjm.score import MapScore, PhaseScore
 
 STEP_MEANINGS = {
@@ -58,7 +59,7 @@ def build_context(result: FileResult, options: PageOptions | None = None) -> dic
         "findings": [_finding(d) for d in result.diagnostics],
         "legend": _legend(),
         "palette": _palette(),
-        "source": PurePath(result.path).name,
+        "source": visible(PurePath(result.path).name),
         "generator": f"cjm {__version__}",
     }
 

@@ -17,7 +17,9 @@ TITLE_WIDTH = 28
 TITLE_MAX_LINES = 6
 STAGE_WIDTH = 34
 _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "{": "&#123;", "}": "&#125;"}
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "{": "&#123;", "}": "&#125;",
+         "\\": "\\\\"}
+"""An HTML-like label is read once for Graphviz's escapes (`\\N`...), so a backslash is doubled."""
 _LEFT_BREAK = '<BR ALIGN="LEFT"/>'
 
 
@@ -32,8 +34,12 @@ def quoted(text: str) -> str:
     Graphviz decodes HTML entities in every string (`&#1;` would become a
     control character and break the SVG), so `&` is written as `&amp;`. Its SVG
     writer keeps named entities, so a literal "&lt;" still shows as "<".
+    A backslash goes through two readings, DOT's (`\\\\` is one backslash) and
+    the attribute's (`\\N` is the node's name, `\\G` the graph's, `\\n` a line
+    break), so it is written four times to come out as one: a title with
+    `\\N` in it keeps it as text.
     """
-    escaped = text.replace("&", "&amp;").replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    escaped = text.replace("&", "&amp;").replace("\\", "\\" * 4).replace('"', '\\"').replace("\n", "\\n")
     return f'"{escaped}"'
 
 

@@ -8,14 +8,17 @@ column sorter, allowed by its hash), no request.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from cjm import __version__
 from cjm.check.result import FileResult
 from cjm.diagnostic import Severity
 from cjm.render.scripts import content_policy, inline_script
+from cjm.safe import visible
 
 INDEX_TEMPLATE = "index.html.j2"
 SORT_SCRIPT = "sort.js"
@@ -62,8 +65,8 @@ def _row(entry: IndexEntry) -> dict[str, Any]:
     tags = data.get("tags")
     warnings, infos = result.count(Severity.WARNING), result.count(Severity.INFO)
     return {
-        "href": entry.href,
-        "path": result.path,
+        "href": quote(os.fsencode(entry.href)),  # any bytes of a file name, as a link
+        "path": visible(result.path),
         "title": _text(data, "title") or "Untitled journey map",
         "brand": _text(data, "brand"),
         "persona": _text(persona, "name"),

@@ -91,13 +91,13 @@ def _diagnostic_item(result: FileResult, d: Diagnostic) -> str:
     return "\n".join(parts) + "</li>"
 
 
-def error_page(message: str) -> str:
-    """Shown when building the page itself failed (a bug in cjm, not in the map)."""
-    text = html.escape(message)
+def error_page(message: str, heading: str = "cjm could not build this page") -> str:
+    """Shown when there is no map to show: it cannot be read, or building the page failed."""
+    text, title = html.escape(message), html.escape(heading)
     return (
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        f"<title>cjm preview: internal error</title>\n<style>{DIAGNOSTICS_STYLE}</style>\n"
-        f"</head>\n<body>\n<h1>cjm could not build this page</h1>\n<pre>{text}</pre>\n</body>\n</html>\n"
+        f"<title>cjm preview: {title}</title>\n<style>{DIAGNOSTICS_STYLE}</style>\n"
+        f"</head>\n<body>\n<h1>{title}</h1>\n<pre>{text}</pre>\n</body>\n</html>\n"
     )
 
 
@@ -110,12 +110,16 @@ def with_reload_script(page: str, version: int) -> str:
 
 
 def file_signature(path: Path) -> tuple[object, ...]:
-    """What changes when the file's content does: a hash, since mtimes can be coarse."""
+    """What changes when the file's content does: a hash, since mtimes can be coarse.
+    Read as the checker reads maps: regular files only, bounded (a FIFO never blocks it)."""
+    from cjm.loader import MAX_BYTES
+    from cjm.loader.read import UnreadableFile, read_bounded
+
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return ("unreadable", exc.errno)
-    return (len(data), hashlib.sha256(data).hexdigest())
+        data, size = read_bounded(path, MAX_BYTES)
+    except UnreadableFile as exc:
+        return ("unreadable", str(exc))
+    return (len(data), size, hashlib.sha256(data).hexdigest())
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from cjm.check.result import FileResult
 
 REPORTERS = {
     "text": "cjm.report.text",
+    "text-quiet": "cjm.report.text:report_quiet",
     "json": "cjm.report.json_report",
     "github": "cjm.report.github",
     "sarif": "cjm.report.sarif",
@@ -26,8 +27,8 @@ class Reporter(Protocol):
 
 def get_reporter(name: str) -> Reporter:
     """The `report` function of the reporter called `name` (KeyError when unknown)."""
-    module = importlib.import_module(REPORTERS[name])
-    reporter: Reporter = module.report
+    module_name, _, function = REPORTERS[name].partition(":")
+    reporter: Reporter = getattr(importlib.import_module(module_name), function or "report")
     return reporter
 
 

@@ -22,14 +22,16 @@ from typing import TextIO
 
 from cjm.check.result import FileResult
 from cjm.diagnostic import Diagnostic, Severity
+from cjm.safe import visible
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 HINT_SEPARATOR = " — "
 
 
 def escape_data(text: str) -> str:
-    """Escape a command's message (the part after `::`)."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a command's message (the part after `::`); other control characters are made
+    visible, so a map's text cannot write into the runner's log."""
+    return visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:
@@ -51,7 +53,17 @@ def annotation(path: str, d: Diagnostic) -> str:
     return f"::{command} {props}::{escape_data(message)}"
 
 
+def failure(path: str, reasons: list[str]) -> str:
+    """An error annotation on the file for a map that fails without an error of its own
+    (`--strict`, or a score under the threshold), so the pull request says why."""
+    props = ",".join(f"{key}={escape_property(value)}" for key, value in
+                     (("file", PurePath(path).as_posix()), ("title", "cjm: the map fails")))
+    return f"::error {props}::{escape_data('fails: ' + '; '.join(reasons))}"
+
+
 def report(results: Sequence[FileResult], stream: TextIO) -> None:
     for result in results:
         for diagnostic in result.diagnostics:
             stream.write(annotation(result.path, diagnostic) + "\n")
+        if result.failed and result.valid:
+            stream.write(failure(result.path, result.why_failed) + "\n")

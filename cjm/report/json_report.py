@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import TextIO
 
 from cjm.check.result import FileResult
 from cjm.report import summary_counts
+from cjm.safe import dump_json
 
 
 def document(results: Sequence[FileResult]) -> dict[str, object]:
@@ -19,5 +19,4 @@ def document(results: Sequence[FileResult]) -> dict[str, object]:
 
 
 def report(results: Sequence[FileResult], stream: TextIO) -> None:
-    json.dump(document(results), stream, indent=2, ensure_ascii=False)
-    stream.write("\n")
+    dump_json(document(results), stream)

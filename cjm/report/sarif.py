@@ -12,7 +12,7 @@ The output is deterministic: the same maps give the same bytes.
 from __future__ import annotations
 
 import hashlib
-import json
+import os
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import PurePath
@@ -21,6 +21,7 @@ from urllib.parse import quote
 
 from cjm.check.result import FileResult
 from cjm.diagnostic import Diagnostic, Severity
+from cjm.safe import dump_json
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
@@ -31,8 +32,7 @@ HINT_SEPARATOR = " — "
 
 
 def report(results: Sequence[FileResult], stream: TextIO) -> None:
-    json.dump(document(results), stream, indent=2, ensure_ascii=False)
-    stream.write("\n")
+    dump_json(document(results), stream)
 
 
 def document(results: Sequence[FileResult]) -> dict[str, Any]:
@@ -49,8 +49,21 @@ def document(results: Sequence[FileResult]) -> dict[str, Any]:
             "originalUriBaseIds": {SRCROOT: {"description": {
                 "text": "The folder cjm was run from, normally the repository root."}}},
             "results": list(_results(results, rule_index)),
+            "invocations": [invocation(results)],
         }],
     }
+
+
+def invocation(results: Sequence[FileResult]) -> dict[str, Any]:
+    """Whether the run passed, and a notification per map that fails without an error of its own
+    (`--strict`, or a score under the threshold), so code scanning says why too."""
+    notes = [{"level": "error", "message": {"text": f"fails: {'; '.join(r.why_failed)}"},
+              "locations": [{"physicalLocation": {"artifactLocation": artifact_location(r.path)}}]}
+             for r in results if r.failed and r.valid]
+    entry: dict[str, Any] = {"executionSuccessful": not any(r.failed for r in results)}
+    if notes:
+        entry["toolExecutionNotifications"] = notes
+    return entry
 
 
 def driver() -> dict[str, Any]:
@@ -111,12 +124,13 @@ def result(path: str, d: Diagnostic, rule_index: dict[str, int], occurrence: int
 def artifact_location(path: str) -> dict[str, str]:
     """A relative path as a URI under %SRCROOT%; an absolute one as a file URI."""
     pure = PurePath(path)
+    raw = os.fsencode(pure.as_posix())  # the file name's own bytes, UTF-8 or not
     if pure.is_absolute():
-        return {"uri": pure.as_uri()}
-    return {"uri": quote(pure.as_posix(), safe="/"), "uriBaseId": SRCROOT}
+        return {"uri": "file://" + quote(raw, safe="/")}
+    return {"uri": quote(raw, safe="/"), "uriBaseId": SRCROOT}
 
 
 def fingerprint(path: str, d: Diagnostic, occurrence: int = 0) -> str:
     """A stable hash of rule, path and message (and the repeat count)."""
     key = "\0".join((d.rule, PurePath(path).as_posix(), d.message, str(occurrence)))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any, TextIO
 
 from cjm.check.result import FileResult
+from cjm.safe import dump_json
 from cjm.score import mean_score
 
 VERSION = 2
@@ -28,5 +28,4 @@ def report(results: Sequence[FileResult], stream: TextIO) -> None:
     doc = {"version": VERSION, "files": [file_entry(r) for r in results],
            "summary": {"files": len(results), "scored": len(scored), "average_score": mean_score(scored),
                        "failed": sum(1 for r in results if r.failed)}}
-    json.dump(doc, stream, indent=2, ensure_ascii=False)
-    stream.write("\n")
+    dump_json(doc, stream)

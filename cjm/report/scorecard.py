@@ -16,6 +16,7 @@ from cjm.check.discover import strip_map_suffix
 from cjm.check.result import FileResult
 from cjm.diagnostic import Severity
 from cjm.model import STEPS
+from cjm.safe import visible
 from cjm.score import PhaseScore, mean_score
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ def print_card(console: Console, result: FileResult) -> None:
     from rich.text import Text
 
     title = result.journey.text("title") if result.journey else None
-    console.print(Text.assemble((result.path, "bold"), f"  {title}" if title else ""))
+    console.print(Text.assemble((visible(result.path), "bold"), f"  {visible(title)}" if title else ""))
     if result.score is None:
         console.print(Text("  cannot be scored: fix the errors below first", style="red"))
     else:
@@ -89,7 +90,7 @@ def phase_table(result: FileResult) -> Table:
         mix = "/".join(str(phase.mix.get(k, 0)) for k in ("spectator", "participant", "engaged"))
         score = phase.score_value
         style = "green" if score >= 75 else "yellow" if score >= 40 else "red"
-        table.add_row(phase.phase, *cells,
+        table.add_row(Text(visible(phase.phase)), *cells,
                       str(phase.sequence) if scored else "–", number(phase.depth_value),
                       Text(number(score), style=style) if scored else Text("–"),
                       str(phase.touchpoints), mix)
@@ -132,7 +133,8 @@ def print_findings(console: Console, result: FileResult) -> None:
 
     for d in shown or infos:
         style = {Severity.ERROR: "red", Severity.WARNING: "yellow"}.get(d.severity, "cyan")
-        line = Text.assemble(f"{result.path}:{d.line}:{d.column} ", (d.rule, style), f" {d.message}")
+        line = Text.assemble(f"{visible(result.path)}:{d.line}:{d.column} ", (d.rule, style),
+                             f" {visible(d.message)}")
         console.print(Padding(line, (0, 0, 0, 2)))
     console.print()
 
@@ -142,11 +144,12 @@ def print_overview(console: Console, results: Sequence[FileResult]) -> None:
 
     from rich import box
     from rich.table import Table
+    from rich.text import Text
 
     folder = os.path.commonpath([os.path.dirname(r.path) or "." for r in results])
     table = Table(header_style="bold", box=box.SIMPLE_HEAD, pad_edge=False,
-                  caption=f"Maps in {folder or '.'}/ · Seq: sequence · Shares: advocate shares · "
-                          "Err, Warn: errors, warnings", caption_justify="left")
+                  caption=Text(f"Maps in {visible(folder or '.')}/ · Seq: sequence · Shares: advocate "
+                               "shares · Err, Warn: errors, warnings"), caption_justify="left")
     names = [strip_map_suffix(os.path.relpath(r.path, folder) if folder else r.path) for r in results]
     table.add_column("Map", overflow="fold", min_width=min(28, max(len(n) for n in names) + 2))
     for name in ("Score", "Seq", "Engaged", "Shares", "Err", "Warn"):
@@ -161,7 +164,7 @@ def print_overview(console: Console, results: Sequence[FileResult]) -> None:
             score, sequence = "not scored", "–"
         else:
             score, sequence = f"{r.score.score:.1f}", number(r.score.sequence)
-        table.add_row(name + (" ✗" if r.failed else ""), score, sequence,
+        table.add_row(Text(visible(name) + (" ✗" if r.failed else "")), score, sequence,
                       "n/a" if ratio is None else f"{ratio:.0%}",
                       str(r.score.advocate_shares) if r.score else "n/a",
                       str(r.count(Severity.ERROR)), str(r.count(Severity.WARNING)))
@@ -173,5 +176,5 @@ def print_overview(console: Console, results: Sequence[FileResult]) -> None:
                       f"map{'s' if len(scored) != 1 else ''}. Run `cjm score MAP` for a map's scorecard.")
     failed = [r for r in results if r.failed]
     if failed:
-        console.print(f"✗ {len(failed)} map{'s' if len(failed) != 1 else ''} failed: "
-                      + "; ".join(f"{r.path} ({', '.join(r.why_failed)})" for r in failed))
+        console.print(Text(f"✗ {len(failed)} map{'s' if len(failed) != 1 else ''} failed: "
+                           + "; ".join(f"{visible(r.path)} ({', '.join(r.why_failed)})" for r in failed)))

@@ -8,12 +8,15 @@ from typing import TYPE_CHECKING, TextIO
 from cjm.check.result import FileResult
 from cjm.diagnostic import Diagnostic, Severity
 from cjm.report import summary_counts
+from cjm.safe import visible
 
 if TYPE_CHECKING:
     from rich.console import Console
 
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 CONTEXT_LINES = 1
+SHOWN_PER_MAP = 100
+"""The text report shows this many findings of a map in full, then counts the rest by rule."""
 FRAME_WIDTH = 100
 
 
@@ -29,7 +32,7 @@ def crop(line: str, column: int, width: int = FRAME_WIDTH) -> tuple[str, int]:
 
 
 def summary_line(results: Sequence[FileResult]) -> str:
-    """`3 maps checked: 1 invalid (2 errors), 4 warnings` and the like."""
+    """`3 maps checked: 1 invalid (2 errors), 1 failed its score, 4 warnings` and the like."""
     counts = summary_counts(results)
     files = counts["files"]
     head = f"{files} map{'s' if files != 1 else ''} checked"
@@ -38,6 +41,11 @@ def summary_line(results: Sequence[FileResult]) -> str:
     if invalid:
         errors = counts["errors"]
         parts.append(f"{invalid} invalid ({errors} error{'s' if errors != 1 else ''})")
+    failing = [r for r in results if r.valid and r.failed]
+    if len(failing) == 1:
+        parts.append(f"1 failed ({reasons_in_words(failing[0])})")
+    elif failing:
+        parts.append(f"{len(failing)} failed (--strict, or a score under the threshold)")
     for key in ("warnings", "infos"):
         if counts[key]:
             parts.append(f"{counts[key]} {key[:-1] if counts[key] == 1 else key}")
@@ -46,9 +54,23 @@ def summary_line(results: Sequence[FileResult]) -> str:
     return f"{head}: {', '.join(parts)}"
 
 
+NOT_SCORED = "not scored (no touchpoint sets `step`, so there is no sequence to measure)"
+
+
+def reasons_in_words(result: FileResult) -> str:
+    return "; ".join(NOT_SCORED if reason == "not scored" else reason for reason in result.why_failed)
+
+
+def fails_line(result: FileResult) -> str | None:
+    """`maps/a.cjm.yaml: fails: score 48.5 is below --fail-under 50`, for a map that fails."""
+    return f"{visible(result.path)}: fails: {reasons_in_words(result)}" if result.failed else None
+
+
 def report(results: Sequence[FileResult], stream: TextIO) -> None:
-    if not any(r.diagnostics for r in results):
-        stream.write(summary_line(results) + "\n")  # the hook's common case needs no rich
+    if not any(r.diagnostics for r in results):  # the hook's common case needs no rich
+        for line in filter(None, map(fails_line, results)):
+            stream.write(line + "\n")
+        stream.write(summary_line(results) + "\n")
         return
     from rich.text import Text
 
@@ -56,27 +78,62 @@ def report(results: Sequence[FileResult], stream: TextIO) -> None:
 
     console = make_console(stream)
     for result in results:
-        for diagnostic in result.diagnostics:
+        for diagnostic in result.diagnostics[:SHOWN_PER_MAP]:
             print_diagnostic(console, result, diagnostic)
-    failed = any(not r.valid for r in results)
+        print_rest(console, result)
+        fails = fails_line(result)
+        if fails is not None and result.valid:  # an invalid map's errors say why already
+            console.print(Text(fails, style="bold red"))
+            console.print()
+    failed = any(r.failed for r in results)
     console.print(Text(summary_line(results), style="bold red" if failed else "bold"))
-    if failed:
+    if any(not r.valid for r in results):
         console.print(Text("The engagement checks run on a map once its errors are fixed.", style="dim"))
+
+
+def report_quiet(results: Sequence[FileResult], stream: TextIO) -> None:
+    """`--quiet`: the errors, and one line per map that fails, saying why; nothing when all pass."""
+    errors_only = [r.only_errors() for r in results]
+    if any(r.diagnostics for r in errors_only):
+        from cjm.report.console import make_console
+
+        console = make_console(stream)
+        for result in errors_only:
+            for diagnostic in result.diagnostics[:SHOWN_PER_MAP]:
+                print_diagnostic(console, result, diagnostic)
+            print_rest(console, result)
+    for line in filter(None, map(fails_line, results)):
+        stream.write(line + "\n")
+
+
+def print_rest(console: Console, result: FileResult) -> None:
+    """One line for the findings past SHOWN_PER_MAP, by rule, so a broken map answers fast."""
+    from collections import Counter
+
+    from rich.text import Text
+
+    rest = result.diagnostics[SHOWN_PER_MAP:]
+    if not rest:
+        return
+    kinds = ", ".join(f"{rule} {count:,}" for rule, count in Counter(d.rule for d in rest).most_common())
+    console.print(Text(f"{visible(result.path)}: {len(rest):,} more findings not shown ({kinds}); fix the "
+                       "ones above first, or see every one with --format json", style="bold"))
+    console.print()
 
 
 def print_diagnostic(console: Console, result: FileResult, d: Diagnostic) -> None:
     from rich.text import Text
 
     head = Text()
-    head.append(f"{result.path}:{d.line}:{d.column}", style="bold")
+    head.append(f"{visible(result.path)}:{d.line}:{d.column}", style="bold")
     head.append(": ")
     head.append(d.severity.value, style=STYLES.get(d.severity, ""))
     head.append(f" [{d.rule}] ", style="dim")
-    head.append(d.message)
+    head.append(visible(d.message))
     console.print(head, soft_wrap=True)
     print_frame(console, result.lines, d)
     if d.hint:
-        console.print(Text.assemble(("  hint: ", "cyan"), d.hint), soft_wrap=True)
+        console.print(Text.assemble(("  hint: ", "cyan"), visible(d.hint)), soft_wrap=True)
     console.print()
 
 
@@ -92,8 +149,9 @@ def print_frame(console: Console, lines: list[str], d: Diagnostic) -> None:
     for number in range(first, d.line + 1):
         line = lines[number - 1].replace("\t", " ")
         line, shifted = crop(line, d.column)
-        if number == d.line:
-            column = shifted
+        if number == d.line:  # the caret stays under the spot when escapes widen the line
+            column = len(visible(line[: shifted - 1])) + 1
+        line = visible(line)
         style = "" if number == d.line else "dim"
         console.print(Text.assemble((f"  {number:>{width}} | ", "dim"), (line, style)),
                       soft_wrap=True)

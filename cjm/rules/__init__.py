@@ -20,6 +20,7 @@ from cjm.rules import (
     duplicate_id,
     duplicate_key,
     empty_phase,
+    hashtag_comment,
     long_message,
     missing_step,
     no_advocate_story,
@@ -27,6 +28,7 @@ from cjm.rules import (
     no_steps,
     open_role,
     participation_only,
+    placeholder_text,
     prosumer_not_engaged,
     schema,
     spectator_phase,
@@ -56,6 +58,8 @@ _MODULES: tuple[ModuleType, ...] = (
     no_narrative,
     open_role,
     long_message,
+    hashtag_comment,
+    placeholder_text,
 )
 
 RULES: dict[str, ModuleType] = {module.ID: module for module in _MODULES}

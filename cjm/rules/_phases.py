@@ -12,6 +12,6 @@ def phase_pos(journey: JourneyMap, phase: str) -> Pos:
     stages = journey.phase_stages(phase)
     if stages:
         return journey.pos((*stages[0].path, "phase"))
-    if journey.phases_declared and phase in journey.phases:
-        return journey.pos(("phases", journey.phases.index(phase)))
+    if journey.phases_declared and phase in journey.phase_index:
+        return journey.pos(("phases", journey.phase_index[phase]))
     return journey.positions.key(("stages",))

@@ -34,13 +34,14 @@ Passes on:
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from cjm.diagnostic import Finding, Severity
 from cjm.loader.positions import format_path
 from cjm.model import ACTORS, JourneyMap
+from cjm.schema.messages import Messages
 
 ID = "schema"
 SEVERITY = Severity.ERROR
@@ -48,7 +49,8 @@ STRUCTURAL = True
 
 
 def check(journey: JourneyMap) -> Iterator[Finding]:
-    """The actor references; every other part of the schema is checked before the model is built."""
+    """The actor references; every other part of the schema is checked before the model is built.
+    Worded as the schema's own "value out of its allowed values", the map's actors among them."""
     yield from _builtin_ids_declared(journey)
     known = list(journey.actors)
     for tp in journey.touchpoints:
@@ -65,18 +67,16 @@ def _builtin_ids_declared(journey: JourneyMap) -> Iterator[Finding]:
         if ident in ACTORS:
             path = ("actors", i, "id")
             message = f"{format_path(path)} '{ident}' is a built-in actor; give this actor its own id"
-            yield Finding(ID, message,
-                          journey.pos(path), hint=f"for example '{ident}-team', or leave it out and write "
-                          f"`actor: {ident}` on the touchpoints")
+            yield Finding(ID, message, journey.pos(path), hint=f"for example '{ident}-team', or leave it out "
+                          f"and write `actor: {ident}` on the touchpoints")
 
 
 def _unknown_actor(journey: JourneyMap, path: tuple[Any, ...], value: str, known: list[str],
                    phase: str | None) -> Finding:
-    close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
-    message = f"{format_path(path)} is the text '{value}', which is no actor of this map"
-    message += f"; did you mean '{close[0]}'?" if close else ""
-    declared = [a.id for a in journey.declared_actors]
-    hint = f"use one of: {', '.join(known)}"
-    if not declared:
+    messages = Messages(journey.positions, journey.data)
+    messages.enum(path, value, known)
+    (finding,) = messages.findings
+    hint = finding.hint or f"allowed values: {', '.join(known)}"
+    if not journey.declared_actors:
         hint += "; or list your own under `actors:` (each with an id, a name and a kind)"
-    return Finding(ID, message, journey.pos(path), phase=phase, hint=hint)
+    return replace(finding, phase=phase, hint=hint)

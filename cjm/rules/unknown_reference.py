@@ -23,10 +23,9 @@ Passes on:
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
-from cjm.diagnostic import Finding, Severity
+from cjm.diagnostic import Finding, Guesser, Severity
 from cjm.model import JourneyMap
 
 ID = "unknown-reference"
@@ -37,6 +36,7 @@ STRUCTURAL = True
 def check(journey: JourneyMap) -> Iterator[Finding]:
     ids = [tp.id for tp in journey.touchpoints if tp.id]
     known = set(ids)
+    guess = Guesser(ids)
     for tp in journey.touchpoints:
         raw_next = tp.raw.get("next")
         if not isinstance(raw_next, list):
@@ -44,9 +44,9 @@ def check(journey: JourneyMap) -> Iterator[Finding]:
         for i, target in enumerate(raw_next):
             if not isinstance(target, str) or target in known:
                 continue
-            close = difflib.get_close_matches(target, ids, n=1)
+            close = guess(target)
             message = f"'{tp.label}' leads to '{target}', but no touchpoint has that id"
             if close:
-                message += f"; did you mean '{close[0]}'?"
+                message += f"; did you mean '{close}'?"
             yield Finding(ID, message, journey.pos((*tp.path, "next", i)), phase=tp.phase,
                           hint="use the id of a touchpoint in this map")

@@ -2,7 +2,7 @@
 
 Produced by the loader: a syntax error at the parser's position, a file that
 is empty, binary, not UTF-8 or larger than 10 MiB, nesting deeper than 64
-levels, aliases that expand to more than 250,000 values, or a YAML tag such
+levels, aliases that repeat more than 250,000 values, or a YAML tag such
 as `!!python/object` (tags are never constructed).
 
 Fails on:

@@ -17,13 +17,14 @@ from typing import Any
 
 from cjm.diagnostic import Finding
 from cjm.loader.positions import Path, Positions
+from cjm.loader.scalars import LongNumber
 from cjm.schema.messages import Messages
 
 SCHEMA_FILE = "journey-map.schema.json"
 SUPPORTED = frozenset({
     "$schema", "$id", "$defs", "$ref", "title", "description", "default", "examples", "type",
     "properties", "required", "additionalProperties", "patternProperties", "items",
-    "enum", "const", "minimum", "maximum", "minLength", "minItems", "uniqueItems", "pattern",
+    "enum", "const", "minimum", "maximum", "minLength", "minItems", "maxItems", "uniqueItems", "pattern",
 })
 
 
@@ -44,7 +45,7 @@ def schema() -> dict[str, Any]:
 
 def check(data: Any, positions: Positions) -> list[Finding]:
     """Every schema violation in `data`, each at its node."""
-    messages = Messages(positions)
+    messages = Messages(positions, data)
     _Walker(schema(), messages).walk(schema(), data, ())
     return messages.findings
 
@@ -63,6 +64,8 @@ class _Walker:
         return node
 
     def walk(self, node: dict[str, Any], value: Any, path: Path) -> None:
+        if isinstance(value, LongNumber):
+            return  # the loader reported it
         node = self.resolve(node)
         if "const" in node and not _same(value, node["const"]):
             self.say.const(path, value, node["const"])
@@ -89,7 +92,12 @@ class _Walker:
                 self.say.required(path, key)
         patterns: dict[str, Any] = node.get("patternProperties", {})
         extra = node.get("additionalProperties", True)
+        previous: Any = None
         for key, item in value.items():
+            if item is None and isinstance(previous, int) and _thousands(key):
+                self.say.thousands((*path, key), previous, key)  # `{visits: 12,000}` read as 12 and `000:`
+                continue
+            previous = item
             if key in props:
                 self.walk(props[key], item, (*path, key))
             elif any(_search(p, key) for p in patterns):
@@ -104,12 +112,16 @@ class _Walker:
     def walk_array(self, node: dict[str, Any], value: list[Any], path: Path) -> None:
         if len(value) < node.get("minItems", 0):
             self.say.min_items(path, node["minItems"])
+        if "maxItems" in node and len(value) > node["maxItems"]:
+            self.say.max_items(path, len(value), node["maxItems"])
+            return  # a limit: the items beyond it are not checked one by one
         if node.get("uniqueItems"):
-            seen: list[Any] = []
+            seen: set[str] = set()
             for i, item in enumerate(value):
-                if any(_same(item, s) for s in seen):
+                key = _identity(item)
+                if key in seen:
                     self.say.repeated(path, i, item)
-                seen.append(item)
+                seen.add(key)
         if "items" in node:
             for i, item in enumerate(value):
                 self.walk(node["items"], item, (*path, i))
@@ -144,6 +156,23 @@ _TYPE_CHECKS: dict[str, Callable[[Any], bool]] = {
 def _is_type(value: Any, wanted: str | list[str]) -> bool:
     names = [wanted] if isinstance(wanted, str) else wanted
     return any(_TYPE_CHECKS[name](value) for name in names)
+
+
+def _thousands(key: str) -> bool:
+    return len(key) == 3 and key.isdigit()
+
+
+def _identity(value: Any) -> str:
+    """A key equal for JSON-equal values (true is not 1, 1 is 1.0), so repeats are found in one pass."""
+    import json
+
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return json.dumps(value)
+    if isinstance(value, (int, float)):
+        if isinstance(value, float) and not value.is_integer():
+            return f"n:{value!r}"
+        return f"n:{int(value)}"
+    return json.dumps(value, sort_keys=True, default=repr)
 
 
 def _same(a: Any, b: Any) -> bool:

@@ -91,7 +91,7 @@ def test_bom_and_crlf_are_normalised(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("text, rule, line", [
-    ("cjm: 1\ntitle: [unclosed\nstages: []\n", "yaml-syntax", 3),
+    ("cjm: 1\ntitle: [unclosed\nstages: []\n", "yaml-syntax", 2),
     ("cjm: 1\ntitle: A\nstages: []\ntitle: B\n", "duplicate-key", 4),
 ])
 @pytest.mark.parametrize("check", [False, True])

@@ -26,11 +26,11 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def assert_clean_map(path: Path) -> dict[str, Any]:
-    """`cjm validate` finds nothing at all, `cjm fmt --check` changes nothing; the data."""
+    """`cjm validate` finds only the placeholders to replace, `cjm fmt --check` changes nothing; the data."""
     validated = run("validate", "--format", "json", path.name, cwd=path.parent)
     assert validated.returncode == 0, validated.stdout
     report = json.loads(validated.stdout)
-    assert report["files"][0]["diagnostics"] == []
+    assert {d["rule"] for d in report["files"][0]["diagnostics"]} <= {"placeholder-text"}
     assert report["files"][0]["score"] is not None and report["files"][0]["score"] < 100
     checked = run("fmt", "--check", path.name, cwd=path.parent)
     assert checked.returncode == 0, checked.stdout

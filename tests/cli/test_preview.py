@@ -189,7 +189,7 @@ def test_preview_of_an_invalid_map_shows_its_diagnostics(
     assert preview.get("version") != version
 
     map_path.unlink()  # deleted while previewing: said in the page, and the server lives on
-    preview.wait_for(lambda page: "cannot read the file" in page)
+    preview.wait_for(lambda page: "cjm cannot read the map" in page and "no such file" in page)
 
     code, _, err = preview.interrupt()
     assert code == 0 and "Traceback" not in err

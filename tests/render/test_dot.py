@@ -140,7 +140,8 @@ NASTY = [
 
 
 def test_escaping_helpers() -> None:
-    assert quoted('a "b" \\ c &#1;') == '"a \\"b\\" \\\\ c &amp;#1;"'
+    assert quoted('a "b" \\ c &#1;') == '"a \\"b\\" \\\\\\\\ c &amp;#1;"'
+    assert quoted("\\N") == '"\\\\\\\\N"'  # four backslashes, read twice by Graphviz
     assert html('<a href="x">{&}</a>') == "&lt;a href=&quot;x&quot;&gt;&#123;&amp;&#125;&lt;/a&gt;"
     assert clean("line\nbreak\tand \x01 x\x7f") == "line break and x"
 
@@ -157,6 +158,6 @@ def test_nasty_titles_never_reach_dot_raw() -> None:
     outside_strings = QUOTED.sub('""', dot)
     for raw in ("<script", "<img", "</title>", "<b>", "{stage}"):
         assert raw not in outside_strings
-    assert 'tooltip="say \\"hi\\" {and} \\\\ back\\\\slash < less"' in dot
-    assert 'tooltip="ends with a backslash \\\\"' in dot
+    assert 'tooltip="say \\"hi\\" {and} \\\\\\\\ back\\\\\\\\slash < less"' in dot
+    assert 'tooltip="ends with a backslash \\\\\\\\"' in dot
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in dot

@@ -40,6 +40,7 @@ NASTY = [
     "</title><script>alert(2)</script>",
     'say "hi" {and} \\ back\\slash < less',
     "ends with a backslash \\",
+    "Graphviz escapes \\N \\G \\E \\T \\H \\L \\n \\l stay text",
     "]]> <!-- comment --> <![CDATA[x]]> Q&A &#1; &#xD800; &#65535;",
     "control \x01 \x7f \ud800 \ufffe chars\tand\u2028breaks",
 ]

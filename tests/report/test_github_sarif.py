@@ -14,6 +14,7 @@ from cjm.check.result import FileResult
 from cjm.diagnostic import Diagnostic, Severity
 from cjm.report import github, sarif
 from cjm.rules import RULES
+from cjm.safe import visible
 
 
 def diagnostic(severity: Severity = Severity.ERROR, message: str = "broken", hint: str | None = None,
@@ -75,18 +76,35 @@ def unescape(text: str) -> str:
     return text
 
 
-@given(st.text())
+PLAIN = st.text().filter(lambda text: visible(text.replace("\r", "").replace("\n", "")) ==
+                         text.replace("\r", "").replace("\n", ""))
+"""Text without control characters other than line breaks."""
+
+
+@given(PLAIN)
 def test_github_property_escaping_round_trips(text: str) -> None:
     escaped = github.escape_property(text)
     assert not set(escaped) & {"\r", "\n", ":", ","}
     assert unescape(escaped) == text
 
 
-@given(st.text())
+@given(PLAIN)
 def test_github_message_escaping_keeps_one_line(text: str) -> None:
     escaped = github.escape_data(text)
     assert "\r" not in escaped and "\n" not in escaped
     assert unescape(escaped) == text
+
+
+@given(st.text())
+def test_github_messages_carry_no_control_character(text: str) -> None:
+    read_back = unescape(github.escape_data(text)).replace("\r", "").replace("\n", "")
+    assert visible(read_back) == read_back
+
+
+def test_github_escaping_keeps_plain_text_exact() -> None:
+    text = "trial: 50% of users, then\nmore"
+    assert unescape(github.escape_data(text)) == text
+    assert github.escape_data("a\x1b[2Jb") == "a\\x1b[2Jb"
 
 
 # --- sarif --------------------------------------------------------------------------------------

@@ -238,9 +238,9 @@ def test_an_actor_or_receiver_that_is_no_actor_is_a_schema_error_with_a_suggesti
     check(ACTORS_MAP, (10, 49, "schema"), (11, 55, "schema"))
     messages = check.messages(ACTORS_MAP)
     assert messages == [
-        "stages[0].touchpoints[1].actor is the text 'permits-tem', which is no actor of this map; "
+        "stages[0].touchpoints[1].actor (touchpoint 'check' in stage 'awareness') is the text 'permits-tem'; "
         "did you mean 'permits-team'?",
-        "stages[0].touchpoints[2].to is the text 'residnet', which is no actor of this map; "
+        "stages[0].touchpoints[2].to (touchpoint 'letter' in stage 'awareness') is the text 'residnet'; "
         "did you mean 'resident'?"]
 
 
@@ -256,7 +256,7 @@ def test_without_actors_the_four_built_in_actors_are_the_choice() -> None:
     [finding] = result.diagnostics
     assert finding.rule == "schema" and (finding.line, finding.column) == (6, 36)
     assert finding.message.endswith("did you mean 'customer'?")
-    assert finding.hint == ("use one of: brand, customer, advocate, partner; or list your own under "
+    assert finding.hint == ("allowed values: brand, customer, advocate, partner; or list your own under "
                             "`actors:` (each with an id, a name and a kind)")
 
 
