@@ -101,6 +101,12 @@ def closest(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str | Non
     return Guesser(choices, cutoff=cutoff)(word)
 
 
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """` (did you mean 'x'?)` to put after an unknown name in a message, or `` when none is close."""
+    close = closest(word, choices)
+    return f" (did you mean '{close}'?)" if close else ""
+
+
 class Guesser:
     """"Did you mean" for many unknown names against many known ones, in bounded time.
 

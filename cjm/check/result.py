@@ -10,6 +10,9 @@ from cjm.diagnostic import Diagnostic, Severity
 from cjm.model import JourneyMap
 from cjm.score import MapScore
 
+NOT_SCORED = "not scored"
+"""The reason (in JSON, as the spec words it) a map that is not scored fails under --fail-under."""
+NOT_SCORED_WHY = "not scored (no touchpoint sets `step`, so there is no sequence to measure)"
 
 @dataclass
 class FileResult:
@@ -59,7 +62,7 @@ class FileResult:
             where = "--fail-under" if fail_under is not None else "fail_under"
             score = self.score_value
             if score is None:
-                reasons.append("not scored")
+                reasons.append(NOT_SCORED)
             elif score < threshold:
                 reasons.append(f"score {score:g} is below {where} {threshold:g}")
         return reasons
@@ -68,6 +71,11 @@ class FileResult:
     def why_failed(self) -> list[str]:
         """The reasons `judged` found (an unjudged result fails on its errors only)."""
         return self.reasons if self.reasons is not None else self.fail_reasons()
+
+    @property
+    def why_failed_text(self) -> str:
+        """The reasons in words, for a person: `not scored` says why the map is not."""
+        return "; ".join(NOT_SCORED_WHY if reason == NOT_SCORED else reason for reason in self.why_failed)
 
     @property
     def failed(self) -> bool:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Annotated, Optional
 
 import typer
 
 from cjm import __version__
-from cjm.cli.errors import EXIT_OK, EXIT_USAGE
+from cjm.cli import validate_command
+from cjm.cli.errors import EXIT_OK, UsageError
 
 app = typer.Typer(
     name="cjm",
@@ -33,21 +35,14 @@ def root(
     """Customer journey maps as code: validate, score the engagement sequence, render."""
 
 
-@app.command(
-    context_settings={"allow_extra_args": True, "ignore_unknown_options": True,
-                      "help_option_names": []},
-    add_help_option=False,
-)
-def validate(ctx: typer.Context) -> int:
-    """Check journey maps: structure, references and the engagement sequence."""
-    from cjm.cli.validate import main as validate_main
-
-    return validate_main(ctx.args)
+app.command(name="validate", epilog=validate_command.EPILOG)(validate_command.validate)
 
 
 @app.command()
 def score(
-    paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Map files or folders.")],
+    paths: Annotated[Optional[list[str]], typer.Argument(  # noqa: UP045
+        metavar="[PATH...]", help="Map files or folders (default: the current folder).",
+        show_default=False)] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
     fail_under: Annotated[Optional[float], typer.Option(  # noqa: UP045 (typer on 3.10)
@@ -56,7 +51,7 @@ def score(
     """The engagement scorecard: per phase, the chain found, its score, what is missing."""
     from cjm.cli.score import run_score
 
-    return run_score(paths, format, strict, fail_under)
+    return run_score(paths or ["."], format, strict, fail_under)
 
 
 @app.command()
@@ -79,11 +74,37 @@ def rules(
     return run_rules(rule, markdown)
 
 
+ORDER = ("init", "validate", "score", "fmt", "render", "preview", "diff", "export", "import", "rules",
+         "schema")
+"""The order of `cjm --help`: the first thing a new user does first."""
+
+
+def _ordered(names: Iterable[str]) -> list[str]:
+    return sorted(names, key=lambda name: (ORDER.index(name) if name in ORDER else len(ORDER), name))
+
+
+def _click_message(exc: Exception) -> str:
+    """click's `No such option: --fial-under (Possible options: --fail-under)` in cjm's words:
+    `no such option: --fial-under (did you mean --fail-under?); see `cjm score --help``."""
+    import re
+
+    format_message = getattr(exc, "format_message", None)
+    message = str(format_message() if format_message else exc)
+    message = re.sub(r" \(Possible options: ([^,)]+)\)$", r" (did you mean \1?)", message)
+    message = re.sub(r"\. Did you mean '([^']+)'\?$", r" (did you mean '\1'?)", message)
+    message = message[:1].lower() + message[1:].rstrip(".")
+    ctx = getattr(exc, "ctx", None)
+    path = getattr(ctx, "command_path", None) or "cjm"
+    return f"{message}; see `{path} --help`"
+
+
 def run_app(args: list[str]) -> int:
     """Run the typer app without letting click exit the process."""
     from typer._click.exceptions import ClickException  # typer 0.26-0.28 bundle their own click
 
     command = typer.main.get_command(app)
+    assert isinstance(command, typer.core.TyperGroup)
+    command.commands = {name: command.commands[name] for name in _ordered(command.commands)}
     try:
         result = command.main(args, prog_name="cjm", standalone_mode=False)
     except typer.Exit as exc:
@@ -91,8 +112,7 @@ def run_app(args: list[str]) -> int:
     except typer.Abort:
         raise KeyboardInterrupt from None
     except ClickException as exc:
-        exc.show()
-        return EXIT_USAGE
+        raise UsageError(_click_message(exc)) from None
     return int(result) if isinstance(result, int) else EXIT_OK
 
 

@@ -76,14 +76,26 @@ def _from_sample(name: str) -> tuple[str, str]:
 
     sample = find_sample(name)
     if sample is None:
-        names = ", ".join(s.name for s in list_samples()) or "none are installed"
-        raise UsageError(f"--from: no sample map called '{name}'; the samples are: {names} "
-                         "(`cjm init --from list` describes them)")
+        known = [s.name for s in list_samples()]
+        names = ", ".join(known) or "none are installed"
+        raise UsageError(f"--from: no sample map called '{name}'{_guess_sample(name, known)}; "
+                         f"the samples are: {names} (`cjm init --from list` describes them)")
     text = sample.text()
     if not text.startswith("# yaml-language-server:"):
         text = f"{MODELINE}\n{text}"
     note = " (it has warnings on purpose: fix them as an exercise)" if sample.needs_work else ""
     return text, f"a copy of the sample '{sample.name}'{note}"
+
+
+def _guess_sample(name: str, known: list[str]) -> str:
+    """` (did you mean 'retail-store-visit'?)` for `retail`: a typo, or the start of one name."""
+    from cjm.diagnostic import did_you_mean
+
+    word = name.lower().strip()
+    starting = [k for k in known if word and (k.startswith(word) or word in k.split("-"))]
+    if len(starting) == 1:
+        return f" (did you mean '{starting[0]}'?)"
+    return did_you_mean(word, known)
 
 
 def _list_samples() -> int:

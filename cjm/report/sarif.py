@@ -57,7 +57,7 @@ def document(results: Sequence[FileResult]) -> dict[str, Any]:
 def invocation(results: Sequence[FileResult]) -> dict[str, Any]:
     """Whether the run passed, and a notification per map that fails without an error of its own
     (`--strict`, or a score under the threshold), so code scanning says why too."""
-    notes = [{"level": "error", "message": {"text": f"fails: {'; '.join(r.why_failed)}"},
+    notes = [{"level": "error", "message": {"text": f"fails: {r.why_failed_text}"},
               "locations": [{"physicalLocation": {"artifactLocation": artifact_location(r.path)}}]}
              for r in results if r.failed and r.valid]
     entry: dict[str, Any] = {"executionSuccessful": not any(r.failed for r in results)}

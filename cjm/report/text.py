@@ -43,7 +43,7 @@ def summary_line(results: Sequence[FileResult]) -> str:
         parts.append(f"{invalid} invalid ({errors} error{'s' if errors != 1 else ''})")
     failing = [r for r in results if r.valid and r.failed]
     if len(failing) == 1:
-        parts.append(f"1 failed ({reasons_in_words(failing[0])})")
+        parts.append(f"1 failed ({failing[0].why_failed_text})")
     elif failing:
         parts.append(f"{len(failing)} failed (--strict, or a score under the threshold)")
     for key in ("warnings", "infos"):
@@ -54,16 +54,9 @@ def summary_line(results: Sequence[FileResult]) -> str:
     return f"{head}: {', '.join(parts)}"
 
 
-NOT_SCORED = "not scored (no touchpoint sets `step`, so there is no sequence to measure)"
-
-
-def reasons_in_words(result: FileResult) -> str:
-    return "; ".join(NOT_SCORED if reason == "not scored" else reason for reason in result.why_failed)
-
-
 def fails_line(result: FileResult) -> str | None:
     """`maps/a.cjm.yaml: fails: score 48.5 is below --fail-under 50`, for a map that fails."""
-    return f"{visible(result.path)}: fails: {reasons_in_words(result)}" if result.failed else None
+    return f"{visible(result.path)}: fails: {result.why_failed_text}" if result.failed else None
 
 
 def report(results: Sequence[FileResult], stream: TextIO) -> None:
