@@ -16,8 +16,6 @@ from tests.harness import cjm
 ROOT = Path(__file__).resolve().parents[1]
 MANIFEST = ROOT / ".pre-commit-hooks.yaml"
 HOOK_IDS = {"cjm-validate", "cjm-fmt", "cjm-render", "cjm-diff"}
-SERIAL = {"cjm-diff"}
-"""Hooks that see every file in one process (one report, not one per batch of files)."""
 
 # pre-commit matches `files` with re.search on the path from the repository root.
 MAP_NAMES = [
@@ -104,8 +102,16 @@ def test_hook_is_described_and_passes_filenames(hook_id: str) -> None:
     assert hook["name"].strip() and hook["description"].strip()
     assert hook["language"] == "python"
     assert hook.get("pass_filenames", True) is True
-    assert hook.get("require_serial", False) is (hook_id in SERIAL)
     assert re.fullmatch(r"\d+\.\d+\.\d+", str(hook["minimum_pre_commit_version"]))
+
+
+@pytest.mark.parametrize(("hook_id", "serial"), [("cjm-validate", False), ("cjm-fmt", False),
+                                                 ("cjm-render", True), ("cjm-diff", True)])
+def test_only_render_and_diff_run_serially(hook_id: str, serial: bool) -> None:
+    """pre-commit splits a hook's files into parallel batches unless it is serial: the batches of
+    cjm-render would each write DIR/index.html (and miss name clashes between them), and those of
+    cjm-diff would each print a report and a summary of their own."""
+    assert _hook(hook_id).get("require_serial", False) is serial
 
 
 def test_commit_hooks_run_at_commit_and_render_only_by_hand() -> None:
