@@ -72,11 +72,39 @@ def write_atomic(path: Path, data: str | bytes, *, encoding: str = "utf-8") -> N
 
 
 def create_exclusive(path: Path, data: str, *, encoding: str = "utf-8") -> bool:
-    """Write a new file; False (and nothing written) when `path` already exists."""
+    """Write a new file, atomically; False (and nothing written) when `path` already exists.
+
+    The text goes into a temporary file that is then linked to `path`; the link
+    fails when the name exists, so even two runs at once never overwrite a
+    file, and no one ever sees it half-written. Where a drive has no hard links
+    (some network and FAT drives), the file is created exclusively instead.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
+    if os.path.lexists(path):
+        return False
+    payload = data.encode(encoding)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with path.open("x", encoding=encoding) as fh:
-            fh.write(data)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            return False
+        except OSError:
+            return _create_without_link(path, payload)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    return True
+
+
+def _create_without_link(path: Path, payload: bytes) -> bool:
+    try:
+        with path.open("xb") as fh:
+            fh.write(payload)
     except FileExistsError:
         return False
     return True
