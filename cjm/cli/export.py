@@ -5,6 +5,8 @@
   `.mermaid`, or `.md` (Mermaid in a Markdown fence).
 - An invalid map is reported (text reporter, on stderr) and not exported:
   exit 1, nothing written. Warnings do not stop an export.
+- FILE is replaced if it exists, but never when it is MAP itself or named
+  like a map (`*.cjm.yaml`): that is a usage error (exit 2).
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ _BY_SUFFIX = {".csv": ("csv", False), ".mmd": ("mermaid", False), ".mermaid": ("
 
 def run_export(path: str, to: str | None, out: str | None, markdown: bool) -> int:
     target, markdown = _target(to, out, markdown)
+    if out is not None:
+        _refuse_to_overwrite_a_map(path, out)
     result = _checked(path)
     if not result.valid or result.journey is None:
         from cjm.report import get_reporter
@@ -56,6 +60,17 @@ def _target(to: str | None, out: str | None, markdown: bool) -> tuple[str, bool]
     if markdown and to.lower() != "mermaid":
         raise UsageError("--markdown wraps a Mermaid diagram in a fence; it does not apply to --to csv")
     return to.lower(), markdown
+
+
+def _refuse_to_overwrite_a_map(path: str, out: str) -> None:
+    """An export replaces its output file, so it must never be a map (least of all MAP itself)."""
+    from cjm.check.discover import is_map_name
+
+    target = Path(out)
+    same = target.exists() and Path(path).exists() and target.samefile(path)
+    if same or is_map_name(target.name):
+        raise UsageError(f"-o {out}: cjm export writes a Mermaid diagram or a CSV, not a map, and never "
+                         "over a map; choose a .mmd, .md or .csv file")
 
 
 def _checked(path: str) -> FileResult:

@@ -4,9 +4,9 @@ The columns may come in any order and only `title` and `phase` (or `stage`)
 are needed. An empty `phase` or `stage` cell repeats the row above (merged
 cells come out of a spreadsheet that way); consecutive rows of the same
 phase and stage make one stage; a row with only a phase and a stage is a
-stage without touchpoints. Cells are read leniently (`Connect`, `TRUE`,
-`yes`, `+1`, `1.0`); what cannot be read is a problem at its cell, and the
-values are then checked as `cjm validate` checks a map.
+stage without touchpoints. Cells are read leniently (cjm.interop.csv_values);
+what cannot be read is a problem at its cell, and the values are then
+checked as `cjm validate` checks a map.
 """
 
 from __future__ import annotations
@@ -16,21 +16,14 @@ from typing import Any
 
 from cjm.diagnostic import Pos
 from cjm.interop.csv_cells import Record, UnclosedQuote, read_records, sniff_delimiter
-from cjm.interop.csv_columns import CHOICE_KEYS, END, FLAG_KEYS, LIST_KEYS, NUMBER, unguarded
+from cjm.interop.csv_columns import unguarded
 from cjm.interop.csv_header import read_header
+from cjm.interop.csv_values import CellProblem, cell_value
 from cjm.interop.draft import Draft, phase_from_label
 from cjm.loader.positions import Path
 from cjm.model import DEFAULT_PHASES
 
 _BREAK = re.compile(r"\r\n|\r|\n")
-_YES = {"true", "yes", "y", "1", "x", "✓", "✔"}
-_NO = {"false", "no", "n", "0"}
-
-
-class _CellProblem(Exception):
-    def __init__(self, message: str, hint: str) -> None:
-        super().__init__(message)
-        self.hint = hint
 
 
 def read_csv(text: str) -> Draft:
@@ -71,7 +64,7 @@ class _Rows:
                 continue
             try:
                 value = cell_value(key, unguarded(cell.text))
-            except _CellProblem as exc:
+            except CellProblem as exc:
                 self.draft.problem(f"{key} in row {record.number} {exc}", cell.pos, exc.hint)
                 continue
             if value is not None:
@@ -124,64 +117,6 @@ class _Rows:
             self.draft.stage(phase, stage, (phase_cell or stage_cell or record.cells[0]).pos)
         self.phase, self.stage = phase, stage
         return True
-
-
-def cell_value(key: str, text: str) -> Any:
-    """The value of one cell for `key`; None for an empty cell. Raises _CellProblem."""
-    text = _BREAK.sub("\n", text).strip()
-    if not text:
-        return None
-    if key == "emotion":
-        return _emotion(text)
-    if key in FLAG_KEYS:
-        return _flag(text)
-    if key in LIST_KEYS:
-        return _items(key, text)
-    if key == "metrics":
-        return _metrics(text)
-    return text.lower() if key in CHOICE_KEYS else text
-
-
-def _emotion(text: str) -> int | float:
-    number = text.replace("\u2212", "-")
-    if not NUMBER.fullmatch(number):
-        raise _CellProblem(f"is '{text}', not a number",
-                           "write a whole number from -2 (very negative) to 2 (very positive)")
-    value = float(number)
-    return int(value) if value.is_integer() else value
-
-
-def _flag(text: str) -> bool:
-    if text.lower() in _YES | _NO:
-        return text.lower() in _YES
-    raise _CellProblem(f"is '{text}'; write true or false",
-                       "an empty cell means false; yes and no, y and n, 1 and 0 work too")
-
-
-def _items(key: str, text: str) -> list[str]:
-    if key == "next":
-        return [] if text in (END, "[]") else re.split(r"[\s,;]+", text)
-    return [line.strip() for line in text.split("\n") if line.strip()]
-
-
-def _metrics(text: str) -> dict[str, int | float | str]:
-    metrics: dict[str, int | float | str] = {}
-    hint = "one measurement per line in the cell, as name=value, such as reach=120000"
-    for line in (line.strip() for line in text.split("\n")):
-        name, equals, value = line.partition("=")
-        name, value = name.strip(), value.strip()
-        if not line:
-            continue
-        if not equals or not name or not value:
-            raise _CellProblem(f"has '{line}', which is not name=value", hint)
-        if name in metrics:
-            raise _CellProblem(f"names '{name}' twice", "keep one line for each measurement")
-        metrics[name] = _number(value) if NUMBER.fullmatch(value) else value
-    return metrics
-
-
-def _number(text: str) -> int | float:
-    return float(text) if re.search(r"[.eE]", text) else int(text)
 
 
 def _text(value: str) -> str | None:

@@ -53,6 +53,16 @@ def test_export_usage_errors_exit_2(args: list[str], message: str, tmp_path: Pat
     assert done.returncode == 2 and message in done.stderr and list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("out", ["journey.cjm.yaml", "other.cjm.yml", "journey.yaml"])
+def test_export_never_writes_over_a_map(tmp_path: Path, out: str) -> None:
+    (tmp_path / "journey.yaml").write_text(SAMPLE.read_text("utf-8"), encoding="utf-8")
+    (tmp_path / "journey.cjm.yaml").write_text(SAMPLE.read_text("utf-8"), encoding="utf-8")
+    map_path = "journey.yaml" if out == "journey.yaml" else "journey.cjm.yaml"
+    done = cjm("export", map_path, "--to", "csv", "-o", out, cwd=tmp_path)
+    assert done.returncode == 2 and "never over a map" in done.stderr
+    assert (tmp_path / map_path).read_text("utf-8") == SAMPLE.read_text("utf-8")
+
+
 def test_export_of_a_missing_file_or_a_folder_exits_2(tmp_path: Path) -> None:
     assert "no such file" in cjm("export", tmp_path / "nope.cjm.yaml", "--to", "csv").stderr
     done = cjm("export", tmp_path, "--to", "csv")

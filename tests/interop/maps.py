@@ -9,11 +9,14 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from cjm.check.engine import check_file, check_text
+from cjm.check.config import Config
+from cjm.check.engine import check_file, check_loaded, check_text
 from cjm.interop.csv_columns import NUMBER
 from cjm.interop.draft import Imported
 from cjm.interop.importing import import_map
 from cjm.interop.map_yaml import map_text
+from cjm.loader import Loaded
+from cjm.loader.positions import Positions
 from cjm.model import ACTORS, DEFAULT_PHASES, ENGAGEMENTS, STEPS, STORYTELLING, JourneyMap
 
 REPO = Path(__file__).resolve().parents[2]
@@ -35,8 +38,15 @@ def reimported(text: str, name: str) -> Imported:
     return imported
 
 
+def model_of(data: dict[str, Any]) -> JourneyMap:
+    """The map `data` (a generated one), checked as a map and without YAML in between."""
+    result = check_loaded(Loaded("generated.cjm.yaml", "", data, Positions()), Config())
+    assert result.valid and result.journey is not None, [d.message for d in result.diagnostics]
+    return result.journey
+
+
 def journey_from(data: dict[str, Any]) -> JourneyMap:
-    """The map `data` as `cjm import` writes it: in canonical layout, valid, loaded back."""
+    """The map `data` as `cjm import` writes it (cjm.interop.map_yaml), valid, loaded back."""
     result = check_text(map_text(data), "imported.cjm.yaml")
     assert result.valid and result.journey is not None, [d.message for d in result.diagnostics]
     return result.journey

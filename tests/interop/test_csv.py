@@ -16,14 +16,23 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 
 from cjm.interop.csv_cells import read_records
 from cjm.interop.csv_columns import BOM, COLUMNS, NUMBER, guarded, unguarded
 from cjm.interop.csv_header import column_key
 from cjm.interop.csv_out import to_csv
 from cjm.interop.importing import import_map
-from tests.interop.maps import REPO, SAMPLES, journey_from, journey_of, maps, one_line, touchpoint_rows
+from tests.interop.maps import (
+    REPO,
+    SAMPLES,
+    journey_from,
+    journey_of,
+    maps,
+    model_of,
+    one_line,
+    touchpoint_rows,
+)
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -58,15 +67,17 @@ def test_excel_reads_the_export_as_utf8_rows_of_every_column(path: Path) -> None
 
 
 @given(maps())
+@settings(max_examples=50)
 def test_our_reader_reads_the_cells_pythons_csv_reads(data: dict[str, Any]) -> None:
-    text = to_csv(journey_from(data)).removeprefix(BOM)
+    text = to_csv(model_of(data)).removeprefix(BOM)
     ours = [[cell.text for cell in record.cells] for record in read_records(text, ",")]
     assert ours == list(csv.reader(io.StringIO(text, newline=""), dialect="excel"))
 
 
 @given(maps())
+@settings(max_examples=30)
 def test_a_csv_in_the_unix_dialect_imports_the_same_touchpoints(data: dict[str, Any]) -> None:
-    journey = journey_from(data)
+    journey = model_of(data)
     rows = list(csv.reader(io.StringIO(to_csv(journey).removeprefix(BOM), newline="")))
     buffer = io.StringIO()
     csv.writer(buffer, dialect="unix").writerows(rows)

@@ -15,9 +15,20 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 
+from cjm.fmt import format_text
 from cjm.interop.csv_out import to_csv
+from cjm.interop.map_yaml import map_text
 from cjm.interop.mermaid_out import shorten, to_mermaid
-from tests.interop.maps import HOSTILE, SAMPLES, journey_from, journey_of, maps, reimported, touchpoint_rows
+from tests.interop.maps import (
+    HOSTILE,
+    SAMPLES,
+    journey_from,
+    journey_of,
+    maps,
+    model_of,
+    reimported,
+    touchpoint_rows,
+)
 
 
 @pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
@@ -29,9 +40,9 @@ def test_a_sample_comes_back_from_csv_with_the_same_touchpoints(path: Path) -> N
 
 
 @given(maps())
-@settings(max_examples=150)
+@settings(max_examples=100)
 def test_any_map_comes_back_from_csv_with_the_same_touchpoints(data: dict[str, Any]) -> None:
-    journey = journey_from(data)
+    journey = model_of(data)
     imported = reimported(to_csv(journey), "touchpoints.csv")
     assert imported.data is not None
     assert touchpoint_rows(journey_from(imported.data)) == touchpoint_rows(journey)
@@ -61,10 +72,10 @@ def test_a_sample_comes_back_from_mermaid_with_what_the_diagram_holds(path: Path
 
 
 @given(maps())
-@settings(max_examples=150)
+@settings(max_examples=60)
 def test_any_map_comes_back_from_mermaid_with_its_titles_and_emotions(data: dict[str, Any]) -> None:
     data["persona"] = {"name": "Maya"}
-    journey = journey_from(data)
+    journey = model_of(data)
     imported = reimported(to_mermaid(journey), "journey.mmd")
     assert imported.data is not None
     back = diagram_view(journey_from(imported.data))
@@ -72,3 +83,10 @@ def test_any_map_comes_back_from_mermaid_with_its_titles_and_emotions(data: dict
     assert back["title"] == view["title"]
     assert [t[:2] for t in back["touchpoints"]] == [t[:2] for t in view["touchpoints"]]
     assert [name for _, name in back["stages"]] == [name for _, name in view["stages"]]
+
+
+@given(maps())
+@settings(max_examples=25)
+def test_the_map_import_writes_is_already_in_canonical_layout(data: dict[str, Any]) -> None:
+    text = map_text(data)
+    assert format_text(text) == text
