@@ -89,7 +89,8 @@ class _Rows:
             return not unnamed
         count = len(record.cells)
         at = extra[0].pos if extra else record.end
-        self.draft.problem(f"row {record.number} has {count} cells, but the header has {self.width} columns",
+        cells = f"{count} cell{'s' if count != 1 else ''}"
+        self.draft.problem(f"row {record.number} has {cells}, but the header has {self.width} columns",
                            at, 'a cell that holds a comma needs double quotes around it: "Slow page, '
                            'unclear price"' if extra else "every row needs a cell for every column "
                            "(an empty cell is fine: two commas in a row)")

@@ -18,7 +18,8 @@ from cjm.diagnostic import START, Diagnostic, Severity
 from cjm.interop.draft import Imported
 
 MERMAID_SUFFIXES = (".mmd", ".mermaid", ".md", ".markdown", ".html", ".htm")
-_MERMAID_START = re.compile(r"\s*(journey\b|(```+|~~~+)\s*mermaid\b|<(pre|div)\b[^>]*mermaid)", re.IGNORECASE)
+_MERMAID_START = re.compile(r"\s*(%%[^\n]*\n\s*)*"  # comments and directives, then:
+                            r"(journey\b|(```+|~~~+)\s*mermaid\b|<(pre|div)\b[^>]*mermaid)", re.IGNORECASE)
 _SAVE_AS_CSV = ("save it as CSV UTF-8: in Excel, File > Save As > CSV UTF-8 (Comma delimited); "
                 "in LibreOffice, File > Save As > Text CSV with the character set Unicode (UTF-8)")
 _WORKBOOKS = {b"PK\x03\x04": "a spreadsheet workbook (.xlsx or .ods)",
@@ -33,7 +34,6 @@ def import_map(raw: bytes, name: str, *, title: str | None = None, persona: str 
         return text
     if kind == "CSV" and _MERMAID_START.match(text):
         kind = "Mermaid"
-    title = title or None
     if kind == "Mermaid":
         from cjm.interop.mermaid_in import build, read_mermaid
 

@@ -135,9 +135,9 @@ def build(diagram: Diagram, draft: Draft, persona: str | None) -> tuple[str | No
                 values["emotion"] = task.emotion
             draft.touchpoint(values, {(key,): task.line.pos(0) for key in values},
                              f"the task on line {task.line.number}")
-    brands = roles.others
     customer = hero is not None and hero.lower() != "customer"
-    return persona or (hero if customer else None), brands.pop() if len(brands) == 1 else None
+    brand = next(iter(roles.others)) if len(roles.others) == 1 else None
+    return persona or (hero if customer else None), brand
 
 
 class _Roles:
