@@ -5,6 +5,10 @@ folder, then a rename, so a crash or Ctrl-C never leaves a half-written file.
 A new file gets the usual permissions (0666 minus the umask); an existing one
 keeps its mode.
 
+`create_exclusive` (cjm init, cjm import) writes a new file and never an
+existing one: a temporary file linked into place, which fails if the name
+exists.
+
 `rewrite_map` (cjm fmt) replaces a map the user wrote, so it also keeps the
 file itself: it writes through a symbolic link to its target, keeps the
 owner and the mode, refuses a read-only file, and never overwrites a change
@@ -83,13 +87,9 @@ def create_exclusive(path: Path, data: str, *, encoding: str = "utf-8") -> bool:
     if os.path.lexists(path):
         return False
     payload = data.encode(encoding)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = _temp_beside(path, payload)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
+        os.chmod(tmp, 0o666 & ~_umask())
         try:
             os.link(tmp, path)
         except FileExistsError:
@@ -97,7 +97,7 @@ def create_exclusive(path: Path, data: str, *, encoding: str = "utf-8") -> bool:
         except OSError:
             return _create_without_link(path, payload)
     finally:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
     return True
 
 

@@ -107,18 +107,23 @@ class Draft:
                 positions.values.update({("stages", i, "touchpoints", j, *path): pos
                                          for path, pos in cells.items()})
         result = check_loaded(Loaded("<import>", "", data, positions), Config())
-        return [_reworded(d, self.stages) for d in result.diagnostics if d.severity is Severity.ERROR]
+        return [_reworded(d, self.stages, data) for d in result.diagnostics if d.severity is Severity.ERROR]
 
 
-def _reworded(d: Diagnostic, stages: list[_Stage]) -> Diagnostic:
-    """`stages[0].touchpoints[2].step is ...` -> `step in row 4 is ...`."""
-    def place(match: re.Match[str]) -> str:
+def _reworded(d: Diagnostic, stages: list[_Stage], data: dict[str, Any]) -> Diagnostic:
+    """`stages[0].touchpoints[2].step (touchpoint 'ad' in stage 'Discover') is ...` -> `step in row 4
+    is ...`: the row or line says where the touchpoint is in the user's file."""
+    from cjm.schema.places import human
+
+    message, parts, at = d.message, [], 0
+    for match in _TOUCHPOINT_PATH.finditer(message):
+        keys = [key or int(index) for key, index in re.findall(r"\.([\w-]+)|\[(\d+)\]", match[3])]
+        beside = f" ({human(data, ('stages', int(match[1]), 'touchpoints', int(match[2]), *keys))})"
         where = stages[int(match[1])].places[int(match[2])]
-        key = re.sub(r"\[\d+\]", "", match[3]).lstrip(".")
-        return f"{key} in {where}" if key else f"the touchpoint in {where}"
-
-    return Diagnostic(d.rule, d.severity, _TOUCHPOINT_PATH.sub(place, d.message), d.line, d.column,
-                      d.phase, d.hint)
+        key = next((k for k in keys if isinstance(k, str)), None)
+        parts += [message[at:match.start()], f"{key} in {where}" if key else f"the touchpoint in {where}"]
+        at = match.end() + (len(beside) if message.startswith(beside, match.end()) else 0)
+    return Diagnostic(d.rule, d.severity, "".join([*parts, message[at:]]), d.line, d.column, d.phase, d.hint)
 
 
 def slug(text: str) -> str:

@@ -113,7 +113,7 @@ def test_import_reads_stdin(tmp_path: Path) -> None:
     (["nope.csv", "-o", "x.cjm.yaml"], "nope.csv: no such file"),
     ([".", "-o", "x.cjm.yaml"], ". is a folder"),
     (["sheet.csv", "-o", "x.cjm.yaml", "--title", " "], "--title must not be empty"),
-    (["sheet.csv"], "Missing option '--out'"),
+    (["sheet.csv"], "missing option '--out' / '-o'"),
 ])
 def test_import_usage_errors_exit_2(args: list[str], message: str, tmp_path: Path) -> None:
     (tmp_path / "sheet.csv").write_text("phase,title\nawareness,Ad\n", encoding="utf-8")
