@@ -18,7 +18,7 @@ from cjm.fmt import TOUCHPOINT_KEYS
 COLUMNS = ("phase", "stage", *TOUCHPOINT_KEYS)
 LIST_KEYS = ("pain_points", "opportunities", "backstage", "evidence", "next")
 FLAG_KEYS = ("moment_of_truth", "steps_into_role")
-CHOICE_KEYS = ("actor", "step", "storytelling", "engagement")
+CHOICE_KEYS = ("actor", "to", "step", "storytelling", "engagement")
 END = "(end)"
 """The cell of `next: []`: the journey ends at this touchpoint."""
 BOM = "\ufeff"

@@ -14,16 +14,17 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from cjm.diagnostic import Pos
+from cjm.diagnostic import Pos, Severity
 from cjm.interop.csv_cells import Record, UnclosedQuote, read_records, sniff_delimiter
 from cjm.interop.csv_columns import unguarded
 from cjm.interop.csv_header import read_header
 from cjm.interop.csv_values import CellProblem, cell_value
 from cjm.interop.draft import Draft, phase_from_label
 from cjm.loader.positions import Path
-from cjm.model import DEFAULT_PHASES
+from cjm.model import ACTOR_KINDS, ACTORS, DEFAULT_PHASES
 
 _BREAK = re.compile(r"\r\n|\r|\n")
+_ACTOR_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
 
 
 def read_csv(text: str) -> Draft:
@@ -40,7 +41,29 @@ def read_csv(text: str) -> Draft:
         rows = _Rows(draft, columns, len(records[0].cells))
         for record in records[1:]:
             rows.read(record)
+        declare_actors(draft)
     return draft
+
+
+def declare_actors(draft: Draft) -> None:
+    """The actors the rows name in `actor` or `to` that are not built in, declared under `actors:`
+    (a CSV holds no kinds: each is `frontstage` until the user says otherwise), with a warning."""
+    declared: list[str] = []
+    for stage in draft.stages:
+        for values, cells, place in zip(stage.touchpoints, stage.cells, stage.places, strict=True):
+            for key in ("actor", "to"):
+                ident = values.get(key)
+                if not isinstance(ident, str) or ident in ACTORS or ident in declared \
+                        or not _ACTOR_ID.fullmatch(ident):
+                    continue
+                draft.top_cells[("actors", len(declared))] = cells[(key,)]
+                declared.append(ident)
+                draft.problem(f"{key} in {place} is '{ident}', which is not one of cjm's actors "
+                              f"({', '.join(ACTORS)}); the new map lists it under `actors:` as kind "
+                              "frontstage", cells[(key,)], f"set its kind: {', '.join(ACTOR_KINDS)}",
+                              severity=Severity.WARNING)
+    if declared:
+        draft.top["actors"] = [{"id": ident, "kind": "frontstage"} for ident in declared]
 
 
 class _Rows:

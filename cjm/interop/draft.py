@@ -61,6 +61,9 @@ class Draft:
         self.kind, self.lines = kind, lines
         self.stages: list[_Stage] = []
         self.problems: list[Diagnostic] = []
+        self.top: dict[str, Any] = {}
+        """Top-level keys the source itself gives (a CSV's `actors`), and where each came from:"""
+        self.top_cells: dict[Path, Pos] = {}
 
     def problem(self, message: str, pos: Pos, hint: str | None = None, *,
                 severity: Severity = Severity.ERROR) -> None:
@@ -87,7 +90,7 @@ class Draft:
             return Imported(self.kind, None, self.problems, self.lines)
         _give_ids([tp for stage in self.stages for tp in stage.touchpoints])
         phases = list(dict.fromkeys(stage.phase for stage in self.stages))
-        data: dict[str, Any] = {"cjm": 1, **top, "phases": phases, "stages": [
+        data: dict[str, Any] = {"cjm": 1, **top, **self.top, "phases": phases, "stages": [
             {"phase": s.phase, **({"name": s.name} if s.name else {}), "touchpoints": s.touchpoints}
             for s in self.stages]}
         checked = self._check(data)
@@ -100,7 +103,7 @@ class Draft:
         from cjm.check.engine import check_loaded
         from cjm.loader import Loaded
 
-        positions = Positions(values={(): START})
+        positions = Positions(values={(): START, **self.top_cells})
         for i, stage in enumerate(self.stages):
             positions.values[("stages", i)] = positions.values[("stages", i, "phase")] = stage.pos
             for j, cells in enumerate(stage.cells):

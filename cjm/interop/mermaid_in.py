@@ -20,6 +20,7 @@ from cjm.diagnostic import Severity
 from cjm.interop.draft import Draft, phase_from_label
 from cjm.interop.mermaid_lines import Line, content_lines
 from cjm.interop.mermaid_syntax import FACES, emotion_of
+from cjm.model import ACTORS
 
 TASK_HINT = ("write a task as `Task name: 5: Actor, Actor` (a score from 1, sad, to 5, happy), "
              "and a section as `section Name`")
@@ -144,7 +145,7 @@ class _Roles:
     """Who acts at a task: the hero alone is the customer; `Advocate`, `Partner`, `Customer` and
     `Brand` name their role; any other name is the brand's."""
 
-    words = ("advocate", "partner", "customer", "brand")
+    words = ACTORS
 
     def __init__(self, hero: str | None) -> None:
         self.hero = hero

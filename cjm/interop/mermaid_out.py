@@ -5,13 +5,13 @@ One `section` per stage (`Phase · Stage name`), one task per touchpoint, in
 journey order. A task's score is its emotion on Mermaid's faces (-2..2 is
 1..5; no emotion is the neutral 3); its actors are the persona (or
 "Customer") and, unless the customer acts alone, who acts: the brand (by
-its name), "Advocate" or "Partner". The map's description becomes the
+its name), "Advocate", "Partner" or one of the map's `actors` (by its name). The map's description becomes the
 diagram's accessible description.
 """
 
 from __future__ import annotations
 
-from cjm.interop.mermaid_syntax import MIDDLE_DOT, ROLE_LABELS, SECTION_JOIN, escape, score_of
+from cjm.interop.mermaid_syntax import MIDDLE_DOT, SECTION_JOIN, escape, score_of
 from cjm.model import JourneyMap, Stage, Touchpoint
 
 BOX_DIRECTIVE = '%%{init: {"journey": {"width": 200, "height": 70}}}%%'
@@ -70,17 +70,18 @@ def shorten(title: str, length: int = TASK_LENGTH) -> str:
 
 
 class _Actors:
-    """The names on a task: the persona, and the brand, an advocate or a partner when they act."""
+    """The names on a task: the persona, and whoever else acts (the brand by its name, or an
+    actor by its name: `Advocate`, `Partner`, or one of the map's `actors`)."""
 
     def __init__(self, journey: JourneyMap) -> None:
         persona = journey.section("persona").get("name")
         brand = journey.text("brand")
-        self.names = dict(ROLE_LABELS)
+        self.names = {actor.id: actor.name for actor in journey.actors.values()}
         if isinstance(persona, str) and escape(persona, "actor"):
             self.names["customer"] = persona
         if brand and escape(brand, "actor"):
             self.names["brand"] = brand
 
     def of(self, tp: Touchpoint) -> list[str]:
-        names = [self.names["customer"], self.names[tp.actor]]
+        names = [self.names["customer"], self.names.get(tp.actor, self.names["brand"])]
         return list(dict.fromkeys(escape(name, "actor") for name in names))

@@ -24,8 +24,6 @@ SECTION_JOIN = " · "
 """A section reads `Phase · Stage name`, or the stage name alone when it is the phase's own."""
 MIDDLE_DOT = "#183;"
 """A `·` of the phase's part of a section, so that the first ` · ` is the join."""
-ROLE_LABELS = {"brand": "Brand", "advocate": "Advocate", "partner": "Partner", "customer": "Customer"}
-"""The actor shown for a touchpoint's `actor` when the map gives no name (persona, brand)."""
 
 _ALWAYS = set("#;<>&\ufb02\u00b6")
 """Escaped wherever they are: comments, separators, HTML, and the characters of

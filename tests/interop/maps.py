@@ -31,10 +31,11 @@ def journey_of(path: Path) -> JourneyMap:
 
 
 def reimported(text: str, name: str) -> Imported:
-    """`text` (an export) imported again; it must import without a problem."""
+    """`text` (an export) imported again; it must import without an error, and warn only about
+    the map's own actors (a CSV holds their ids, not their kinds)."""
     imported = import_map(text.encode("utf-8"), name)
     assert imported.data is not None, [d.message for d in imported.diagnostics]
-    assert not imported.diagnostics, [d.message for d in imported.diagnostics]
+    assert all("under `actors:`" in d.message for d in imported.diagnostics), imported.diagnostics
     return imported
 
 

@@ -97,3 +97,6 @@ def test_every_actor_is_named_on_its_tasks(path: Path, drawn: dict[Path, ET.Elem
     assert " ".join(persona.split()) in actors
     if journey.text("brand") and any(tp.actor == "brand" for tp in journey.touchpoints):
         assert " ".join(journey.text("brand").split()) in actors  # type: ignore[union-attr]
+    for actor in journey.declared_actors:
+        if any(tp.actor == actor.id for tp in journey.touchpoints):
+            assert " ".join(actor.name.split()) in actors

@@ -19,6 +19,7 @@ from cjm.fmt import format_text
 from cjm.interop.csv_out import to_csv
 from cjm.interop.map_yaml import map_text
 from cjm.interop.mermaid_out import shorten, to_mermaid
+from cjm.model import ACTORS
 from tests.interop.maps import (
     HOSTILE,
     SAMPLES,
@@ -49,14 +50,17 @@ def test_any_map_comes_back_from_csv_with_the_same_touchpoints(data: dict[str, A
 
 
 def diagram_view(journey: Any) -> dict[str, Any]:
-    """What a Mermaid journey diagram holds of a map."""
+    """What a Mermaid journey diagram holds of a map: the map's own actors come back as the brand's
+    (and the brand's name with them only when it is the one name besides the persona)."""
     persona = journey.section("persona").get("name")
+    brand = journey.text("brand") if not journey.declared_actors else None
     return {
         "title": " ".join(journey.text("title").split()),
         "description": " ".join((journey.text("description") or "").split()) or None,
-        "persona": persona, "brand": journey.text("brand"),
+        "persona": persona, "brand": brand,
         "stages": [(stage.phase, " ".join(stage.name.split())) for stage in journey.stages],
-        "touchpoints": [(shorten(tp.title), tp.emotion or 0, tp.actor if persona else None)
+        "touchpoints": [(shorten(tp.title), tp.emotion or 0,
+                         (tp.actor if tp.actor in ACTORS else "brand") if persona else None)
                         for tp in journey.touchpoints],
     }
 
