@@ -28,8 +28,8 @@ def run_init(path: str, title: str | None, persona: str | None, phases: str | No
         from cjm.cli.skeleton import render_skeleton
 
         phase_list = parse_phases(phases)
-        title = _text_option("--title", title, DEFAULT_TITLE)
-        persona = _text_option("--persona", persona, DEFAULT_PERSONA)
+        title = text_option("--title", title, DEFAULT_TITLE)
+        persona = text_option("--persona", persona, DEFAULT_PERSONA)
         text = render_skeleton(title, persona, phase_list, SCHEMA_URL)
         names = phase_list or ["awareness", "involvement", "trial", "commitment", "referral"]
         what = (f"a {len(names)}-phase skeleton ({', '.join(names)}), "
@@ -55,7 +55,7 @@ def parse_phases(option: str | None) -> list[str] | None:
     return names
 
 
-def _text_option(option: str, value: str | None, default: str) -> str:
+def text_option(option: str, value: str | None, default: str) -> str:
     if value is None:
         return default
     if not value.strip():
