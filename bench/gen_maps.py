@@ -9,7 +9,8 @@ with at least five stages and four touchpoints per stage, no warning either
   share a phase, and with fewer than five stages ``phases:`` lists only the
   phases used, so no phase is empty;
 * within a phase, ``step`` cycles connect, inform, entertain, share;
-* every ``share`` touchpoint is told by an advocate (word of mouth);
+* every ``share`` touchpoint is told by an advocate (word of mouth), and in
+  referral the advocate steps into the narrative's open role;
 * ``engagement`` follows the step, so no phase is all spectators;
 * emotion is random in -2..2 except on the last touchpoint of each phase,
   which is always 2, so every dip recovers.
@@ -201,6 +202,7 @@ def touchpoint_lines(rng: random.Random, slot: Slot, following: Slot | None) -> 
         f"actor: {'advocate' if share else rng.choice(ACTORS)}",
         f"step: {slot.step}",
         *(["storytelling: advocate"] if share else []),
+        *(["steps_into_role: true"] if share and slot.phase == "referral" else []),
         f"engagement: {ENGAGEMENT[slot.step]}",
         f"emotion: {emotion}",
         f"doing: {q(f'{rng.choice(VERBS)} {rng.choice(OBJECTS)}')}",

@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 NOT_SCORED = "not scored"
 """The reason (in JSON, as the spec words it) a map that is not scored fails under --fail-under."""
 NOT_SCORED_WHY = "not scored (no touchpoint sets `step`, so there is no sequence to measure)"
+CONTEXT_LINES = 1
+"""A finding is shown with its line and this many lines before it."""
 
 
 @dataclass
@@ -93,6 +95,14 @@ class FileResult:
         """A copy that shows errors only (for `--quiet`)."""
         errors = [d for d in self.diagnostics if d.severity is Severity.ERROR]
         return replace(self, diagnostics=errors)
+
+    def lean(self) -> FileResult:
+        """A copy with only what the reporters of `cjm validate` print: the findings, the lines they
+        point at, the score and the reasons. The map's text, data and model are let go."""
+        shown = {line for d in self.diagnostics for line in range(d.line - CONTEXT_LINES, d.line + 1)}
+        lines = [line if number in shown else "" for number, line in enumerate(self.lines, 1)] \
+            if shown else []
+        return FileResult(self.path, self.diagnostics, lines, None, self.score, self.config, self.reasons)
 
     def to_dict(self) -> dict[str, Any]:
         """The file's entry in `cjm validate --format json`."""

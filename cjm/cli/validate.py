@@ -13,6 +13,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import TextIO
 
 from cjm import __version__
@@ -125,8 +126,11 @@ def run_validate(options: ValidateOptions, stream: TextIO | None = None) -> int:
     from cjm.report import get_reporter
 
     stream = stream or sys.stdout
-    checked = check_paths(options.paths)
-    results = [r.judged(options.strict, options.fail_under) for r in checked.results]
+    from cjm.check.result import FileResult
+
+    judge = partial(FileResult.judged, strict=options.strict, fail_under=options.fail_under)
+    checked = check_paths(options.paths, judge)  # judged and lean already
+    results = checked.results
     quiet = options.quiet and options.format == "text"
     get_reporter("text-quiet" if quiet else options.format)(results, stream)
     failed = any(r.failed for r in results)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from cjm.check.result import FileResult
+from cjm.check.result import CONTEXT_LINES, FileResult
 from cjm.diagnostic import Diagnostic, Severity
 from cjm.report import summary_counts
 from cjm.safe import visible
@@ -14,7 +14,6 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-CONTEXT_LINES = 1
 SHOWN_PER_MAP = 100
 """The text report shows this many findings of a map in full, then counts the rest by rule."""
 FRAME_WIDTH = 100
