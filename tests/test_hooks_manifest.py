@@ -102,8 +102,15 @@ def test_hook_is_described_and_passes_filenames(hook_id: str) -> None:
     assert hook["name"].strip() and hook["description"].strip()
     assert hook["language"] == "python"
     assert hook.get("pass_filenames", True) is True
-    assert hook.get("require_serial", False) is False
     assert re.fullmatch(r"\d+\.\d+\.\d+", str(hook["minimum_pre_commit_version"]))
+
+
+@pytest.mark.parametrize(("hook_id", "serial"), [("cjm-validate", False), ("cjm-fmt", False),
+                                                 ("cjm-render", True)])
+def test_only_render_runs_serially(hook_id: str, serial: bool) -> None:
+    """pre-commit splits a hook's files into parallel batches unless it is serial: the batches of
+    cjm-render would each write DIR/index.html (and miss name clashes between them)."""
+    assert _hook(hook_id).get("require_serial", False) is serial
 
 
 def test_commit_hooks_run_at_commit_and_render_only_by_hand() -> None:

@@ -90,6 +90,7 @@ def _consumer(tmp_path: Path, files: dict[str, str]) -> Path:
     repo.mkdir()
     _git(repo, "init", "-q")
     for name, text in files.items():
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
         (repo / name).write_text(text, encoding="utf-8")
     _git(repo, "add", "-A")
     return repo
@@ -189,7 +190,11 @@ def test_fmt_hook_fixes_the_map_and_fails_once(hook_repo: Path, shared_home: Pat
 
 
 def test_render_hook_runs_only_by_hand(hook_repo: Path, shared_home: Path, tmp_path: Path) -> None:
-    repo = _consumer(tmp_path, {"journey.cjm.yaml": SAMPLE.read_text("utf-8"),
+    """By hand, in one serial run: maps keep their folders (two `journey.cjm.yaml` do not collide)
+    and the index lists all of them."""
+    text = SAMPLE.read_text("utf-8")
+    repo = _consumer(tmp_path, {"journey.cjm.yaml": text, "b2c/journey.cjm.yaml": text,
+                                "b2b/journey.cjm.yaml": text,
                                 ".pre-commit-config.yaml": _user_config(hook_repo, "cjm-render")})
     home = shared_home
 
@@ -199,4 +204,7 @@ def test_render_hook_runs_only_by_hand(hook_repo: Path, shared_home: Path, tmp_p
 
     manual = _pre_commit_run(repo, home, "run", "cjm-render", "--hook-stage", "manual", "--all-files")
     assert manual.returncode == 0, manual.stdout + manual.stderr
-    assert (repo / "rendered" / "journey.html").is_file()
+    for page in ("journey.html", "b2c/journey.html", "b2b/journey.html"):
+        assert (repo / "rendered" / page).is_file()
+    index = (repo / "rendered" / "index.html").read_text("utf-8")
+    assert all(f'href="{page}"' in index for page in ("journey.html", "b2c/journey.html", "b2b/journey.html"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import stat
+from dataclasses import dataclass
 from pathlib import Path
 
 from cjm.errors import UserError
@@ -35,6 +36,14 @@ def map_stem(path: Path) -> str:
     return stem if stem != path.name else path.stem
 
 
+@dataclass(frozen=True)
+class MapSource:
+    """A map file, and the folder argument it was found under (None: it was named as a file)."""
+
+    path: Path
+    folder: Path | None = None
+
+
 def collect_maps(paths: list[str]) -> list[Path]:
     """Files as given (any name: pre-commit passes them), folders searched for maps.
 
@@ -43,9 +52,14 @@ def collect_maps(paths: list[str]) -> list[Path]:
     file (a FIFO, a device, a socket, or a link to one: reading those would
     hang or never end), a folder cjm cannot read, or when no map is found.
     """
+    return [source.path for source in collect_sources(paths)]
+
+
+def collect_sources(paths: list[str]) -> list[MapSource]:
+    """As collect_maps, with the folder argument each map was found under."""
     if not paths:
         raise PathError("give at least one map file or folder, e.g. `cjm validate maps/`")
-    found: list[Path] = []
+    found: list[MapSource] = []
     problems: list[str] = []
     for raw in paths:
         path = Path(raw)
@@ -60,21 +74,21 @@ def collect_maps(paths: list[str]) -> list[Path]:
             if not maps and not problems:
                 problems.append(f"{raw}: no *.cjm.yaml or *.cjm.yml maps in this folder"
                                 f"{_near_misses(path, near)}")
-            found += maps
+            found += [MapSource(map_path, path) for map_path in maps]
         elif (kind := kind_of(mode)) is not None:
             problems.append(str(not_regular(raw, kind)))
         else:
-            found.append(path)
+            found.append(MapSource(path))
     if problems:
         raise PathError("\n".join(problems))
     return _once_each(found)
 
 
-def _once_each(paths: list[Path]) -> list[Path]:
+def _once_each(sources: list[MapSource]) -> list[MapSource]:
     """Each file once, as first named, however it was spelled (`a/x.cjm.yaml a/`)."""
-    seen: dict[Path, Path] = {}
-    for path in paths:
-        seen.setdefault(path.resolve(), path)
+    seen: dict[Path, MapSource] = {}
+    for source in sources:
+        seen.setdefault(source.path.resolve(), source)
     return list(seen.values())
 
 

@@ -124,18 +124,22 @@ def run_app(args: list[str]) -> int:
 @app.command()
 def render(
     paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Map files or folders.")],
-    out: Annotated[str, typer.Option("--out", "-o", help="Folder for NAME.html and NAME.svg.")],
+    out: Annotated[str, typer.Option("--out", "-o", help="Folder for the pages, the SVGs and index.html.")],
     to: Annotated[Optional[str], typer.Option(  # noqa: UP045
         "--to", help="html or svg (default: both).")] = None,
     template_dir: Annotated[Optional[str], typer.Option(  # noqa: UP045
         "--template-dir", help="Your templates; the built-in ones fill the gaps.")] = None,
     dot: Annotated[Optional[str], typer.Option(  # noqa: UP045
         "--dot", envvar="CJM_DOT", help="A Graphviz `dot` to use instead of graphviz-pure.")] = None,
+    layout: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--layout", help="journey or blueprint (one lane per actor); default: the map's `layout`.")] = None,
+    poster: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--poster", help="A3, A2 or A1: each page prints as one poster of that size.")] = None,
 ) -> int:
-    """Write a self-contained HTML journey map and an SVG flow diagram per valid map."""
+    """Write a self-contained HTML journey map and an SVG flow diagram per valid map, and an index."""
     from cjm.cli.render import run_render
 
-    return run_render(paths, out, to, template_dir, dot)
+    return run_render(paths, out, to, template_dir, dot, layout, poster)
 
 
 @app.command()
