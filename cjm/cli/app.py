@@ -124,7 +124,8 @@ def run_app(args: list[str]) -> int:
 @app.command()
 def render(
     paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Map files or folders.")],
-    out: Annotated[str, typer.Option("--out", "-o", help="Folder for the pages, the SVGs and index.html.")],
+    out: Annotated[str, typer.Option(
+        "--out", "-o", help="Folder for the pages, the SVGs and index.html.")] = "rendered",
     to: Annotated[Optional[str], typer.Option(  # noqa: UP045
         "--to", help="html or svg (default: both).")] = None,
     template_dir: Annotated[Optional[str], typer.Option(  # noqa: UP045

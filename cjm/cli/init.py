@@ -150,8 +150,8 @@ def _print_next_steps(path: str, what: str, notes: list[str]) -> None:
 
     quoted = shlex.quote(path)
     lines = [f"Wrote {path}: {what}.", *notes, "Next:",
-             f"  cjm validate {quoted}      # check it after every edit",
-             f"  cjm render {quoted} -o site/   # site/{map_stem(Path(path))}.html and .svg"]
+             f"  cjm validate {quoted}   # check it after every edit",
+             f"  cjm render {quoted}     # rendered/{map_stem(Path(path))}.html and .svg"]
     if not is_map_name(Path(path).name):
         lines.append("Note: name it *.cjm.yaml so that `cjm validate FOLDER` finds it.")
     sys.stdout.write("\n".join(lines) + "\n")

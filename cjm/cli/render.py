@@ -1,5 +1,6 @@
-"""`cjm render PATH... -o DIR`: an HTML journey map and an SVG flow diagram per valid map,
-and the portfolio `DIR/index.html`.
+"""`cjm render PATH... [-o DIR]`: an HTML journey map and an SVG flow diagram per valid map,
+and the portfolio `DIR/index.html`. DIR is `rendered/` unless given (the cjm-render hook's folder);
+the last line says where the pages went.
 
 - Writes `DIR/FOLDERS/NAME.html` and `.svg` (`--to html|svg` for one), NAME
   being the file name without `.cjm.yaml`, FOLDERS the map's folders as
@@ -88,7 +89,16 @@ def run_render(paths: list[str], out: str, to: str | None, template_dir: str | N
             advance()
     if "html" in formats:
         _write_index(plan, valid, [result.path for result in invalid])
+    _say_where(plan, len(valid))
     return checked.exit_code(EXIT_FAILED if failed else EXIT_OK)
+
+
+def _say_where(plan: RenderPlan, count: int) -> None:
+    """The last line: how many maps went where, and the page to open."""
+    maps = f"{count} map{'s' if count != 1 else ''}"
+    where = visible(str(plan.out_dir)).rstrip("/") + "/"
+    opened = f": open {where}index.html" if "html" in plan.formats else ""
+    plan.console.print(f"Rendered {maps} into {where}{opened}", markup=False, soft_wrap=True)
 
 
 def _report_invalid(results: list[FileResult]) -> None:

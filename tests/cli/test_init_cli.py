@@ -48,7 +48,8 @@ def test_init_then_validate_then_fmt_check_passes(tmp_path: Path) -> None:
                           text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Wrote demo.cjm.yaml" in done.stdout
-    assert "cjm validate demo.cjm.yaml" in done.stdout and "cjm render demo.cjm.yaml -o site/" in done.stdout
+    assert "cjm validate demo.cjm.yaml" in done.stdout
+    assert "cjm render demo.cjm.yaml " in done.stdout and "rendered/demo.html" in done.stdout
 
 
 def test_default_skeleton_has_five_phases_with_the_whole_sequence(tmp_path: Path) -> None:

@@ -64,9 +64,10 @@ def test_renders_an_html_page_and_an_svg_per_sample_map(tmp_path: Path, runner: 
     written = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
     assert written == sorted([*(f"{n}.{ext}" for n in SAMPLE_NAMES for ext in ("html", "svg")), "index.html"])
     assert "needs-work/showing-up.html" in written  # the map's folder is kept
-    lines = proc.stderr.splitlines()
+    *lines, last = proc.stderr.splitlines()
     assert sorted(lines) == sorted(f"wrote {out / name}" for name in written)  # one line a file
     assert lines[-1] == f"wrote {out / 'index.html'}"
+    assert last == f"Rendered {len(SAMPLE_NAMES)} maps into {out}/: open {out}/index.html"
     assert proc.stdout == ""
     for name in SAMPLE_NAMES:
         page = (out / f"{name}.html").read_text("utf-8")
@@ -199,7 +200,7 @@ def test_output_paths_of_maps_named_as_files(tmp_path: Path) -> None:
 def test_the_same_map_named_twice_is_rendered_once(tmp_path: Path) -> None:
     good = write_map(tmp_path / "maps", "good", VALID_MAP)
     proc = run("render", good, tmp_path / "maps", "-o", tmp_path / "out")
-    assert proc.returncode == 0 and len(proc.stderr.splitlines()) == 3
+    assert proc.returncode == 0 and len(proc.stderr.splitlines()) == 4  # 3 files, and where they went
 
 
 def test_a_template_folder_overrides_one_partial(tmp_path: Path) -> None:
@@ -234,8 +235,9 @@ def test_many_maps_show_no_progress_noise_when_not_on_a_terminal(tmp_path: Path)
         write_map(tmp_path / "maps", f"map-{n}", VALID_MAP)
     proc = run("render", tmp_path / "maps", "-o", tmp_path / "out", "--to", "html")
     assert proc.returncode == 0
-    assert proc.stderr.splitlines() == [*(f"wrote {tmp_path / 'out' / f'map-{n}.html'}" for n in range(5)),
-                                        f"wrote {tmp_path / 'out' / 'index.html'}"]
+    out = tmp_path / "out"
+    assert proc.stderr.splitlines()[:-1] == [*(f"wrote {out / f'map-{n}.html'}" for n in range(5)),
+                                             f"wrote {out / 'index.html'}"]
 
 
 def test_hostile_titles_render_harmlessly_in_html_and_svg(tmp_path: Path) -> None:
@@ -297,3 +299,12 @@ def test_python_dash_m_cjm_renders_from_an_uninstalled_checkout(tmp_path: Path) 
                        env=env)
     assert made.returncode == 0, made.stderr
     assert (tmp_path / "new.cjm.yaml").read_text("utf-8").startswith("# yaml-language-server")
+
+
+def test_without_out_the_pages_go_to_rendered_and_the_last_line_says_so(tmp_path: Path) -> None:
+    write_map(tmp_path / "maps", "good", VALID_MAP)
+    proc = cjm("render", "maps", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    written = sorted(p.name for p in (tmp_path / "rendered").iterdir())
+    assert written == ["good.html", "good.svg", "index.html"]
+    assert proc.stderr.splitlines()[-1] == "Rendered 1 map into rendered/: open rendered/index.html"
