@@ -46,6 +46,11 @@ class Finding:
     pos: Pos
     phase: str | None = None
     hint: str | None = None
+    key: str | None = None
+    """What the finding is about, beside its phase, in words that stay when the map changes
+    elsewhere: the missing steps, the path of a value with touchpoints named by id, the unknown
+    name. Never the message or the line. None when the rule and the phase say it (one finding per
+    map or phase) or nothing stable does (a YAML syntax error). SARIF fingerprints are made of it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +64,7 @@ class Diagnostic:
     column: int
     phase: str | None = None
     hint: str | None = None
+    key: str | None = None
 
     @classmethod
     def from_finding(cls, finding: Finding, severity: Severity) -> Diagnostic:
@@ -70,6 +76,7 @@ class Diagnostic:
             column=finding.pos.column,
             phase=finding.phase,
             hint=finding.hint,
+            key=finding.key,
         )
 
     def to_dict(self) -> dict[str, Any]:
