@@ -46,11 +46,14 @@ class Finding:
     pos: Pos
     phase: str | None = None
     hint: str | None = None
+    touchpoint: str | None = None
+    """The id of the touchpoint the finding is about, for findings about one (cjm diff matches on it)."""
     key: str | None = None
-    """What the finding is about, beside its phase, in words that stay when the map changes
-    elsewhere: the missing steps, the path of a value with touchpoints named by id, the unknown
-    name. Never the message or the line. None when the rule and the phase say it (one finding per
-    map or phase) or nothing stable does (a YAML syntax error). SARIF fingerprints are made of it."""
+    """What the finding is about, beside its phase and touchpoint, in words that stay when the map
+    changes elsewhere: the missing steps, the path of a value with touchpoints named by id, the
+    unknown name. Never the message or the line. None when the rule, phase and touchpoint say it
+    (one finding per map, phase or touchpoint) or nothing stable does (a YAML syntax error). SARIF
+    fingerprints are made of rule, phase, touchpoint and key."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +67,7 @@ class Diagnostic:
     column: int
     phase: str | None = None
     hint: str | None = None
+    touchpoint: str | None = None
     key: str | None = None
 
     @classmethod
@@ -76,11 +80,12 @@ class Diagnostic:
             column=finding.pos.column,
             phase=finding.phase,
             hint=finding.hint,
+            touchpoint=finding.touchpoint,
             key=finding.key,
         )
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON shape of the spec; `phase` and `hint` only when set."""
+        """The JSON shape of the spec; `phase`, `id` (the touchpoint) and `hint` only when set."""
         out: dict[str, Any] = {
             "rule": self.rule,
             "severity": self.severity.value,
@@ -90,6 +95,8 @@ class Diagnostic:
         }
         if self.phase is not None:
             out["phase"] = self.phase
+        if self.touchpoint is not None:
+            out["id"] = self.touchpoint
         if self.hint is not None:
             out["hint"] = self.hint
         return out

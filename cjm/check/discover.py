@@ -44,18 +44,19 @@ class MapSource:
     folder: Path | None = None
 
 
-def collect_maps(paths: list[str]) -> list[Path]:
+def collect_maps(paths: list[str], *, empty_ok: bool = False) -> list[Path]:
     """Files as given (any name: pre-commit passes them), folders searched for maps.
 
     Hidden folders (.git, .venv, ...) are skipped. Raises PathError, naming
     every problem at once, for a missing path, a path that is not a regular
     file (a FIFO, a device, a socket, or a link to one: reading those would
-    hang or never end), a folder cjm cannot read, or when no map is found.
+    hang or never end), a folder cjm cannot read, or when no map is found
+    (unless `empty_ok`: `cjm diff --base` finds maps at a revision too).
     """
-    return [source.path for source in collect_sources(paths)]
+    return [source.path for source in collect_sources(paths, empty_ok=empty_ok)]
 
 
-def collect_sources(paths: list[str]) -> list[MapSource]:
+def collect_sources(paths: list[str], *, empty_ok: bool = False) -> list[MapSource]:
     """As collect_maps, with the folder argument each map was found under."""
     if not paths:
         raise PathError("give at least one map file or folder, e.g. `cjm validate maps/`")
@@ -71,7 +72,7 @@ def collect_sources(paths: list[str]) -> list[MapSource]:
         if stat.S_ISDIR(mode):
             near: list[str] = []
             maps = _maps_below(path, problems, near)
-            if not maps and not problems:
+            if not maps and not problems and not empty_ok:
                 problems.append(f"{raw}: no *.cjm.yaml or *.cjm.yml maps in this folder"
                                 f"{_near_misses(path, near)}")
             found += [MapSource(map_path, path) for map_path in maps]

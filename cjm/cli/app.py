@@ -143,6 +143,23 @@ def render(
     return run_render(paths, out, to, template_dir, dot, layout, poster)
 
 
+@app.command("diff")
+def diff_command(
+    paths: Annotated[Optional[list[str]], typer.Argument(  # noqa: UP045
+        metavar="OLD NEW | PATH...", help="Two map files; with --base, map files or folders (default: .).",
+        show_default=False)] = None,
+    base: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--base", metavar="REF", help="Compare each map under PATH with its version at git revision REF.",
+    )] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="text, json or github.")] = "text",
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings the change brings fail too.")] = False,
+) -> int:
+    """What changed between two versions of a map, and what got worse."""
+    from cjm.cli.diff import run_diff
+
+    return run_diff(paths or [], base, format, strict)
+
+
 @app.command()
 def init(
     path: Annotated[str, typer.Argument(help="The new map file.")] = "journey.cjm.yaml",

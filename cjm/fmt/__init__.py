@@ -24,7 +24,7 @@ from cjm.fmt.place import place_comments
 from cjm.fmt.roundtrip import round_trip
 from cjm.loader import load_text
 
-TOP_KEYS = ("cjm", "title", "brand", "product", "owner", "description", "state", "tags",
+TOP_KEYS = ("cjm", "title", "brand", "product", "owner", "description", "state", "based_on", "tags",
             "persona", "narrative", "actors", "layout", "phases", "stages")
 PERSONA_KEYS = ("name", "role", "quote", "goals", "frustrations", "prosumer")
 NARRATIVE_KEYS = ("hero", "open_role", "story")

@@ -19,6 +19,7 @@ from cjm import __version__
 from cjm.check.result import FileResult
 from cjm.diagnostic import Diagnostic
 from cjm.model import LAYOUTS, STEPS, JourneyMap
+from cjm.render.changes import build_changes
 from cjm.render.grid import build_grid, grid_columns
 from cjm.render.notes import notes
 from cjm.render.page import PageOptions, page_context
@@ -57,6 +58,7 @@ def build_context(result: FileResult, options: PageOptions | None = None) -> dic
         "page": page_context(options, len(grid["columns"])),
         "scorecard": _scorecard(result.score) if result.score else None,
         "findings": [_finding(d) for d in result.diagnostics],
+        "changes": build_changes(result),
         "legend": _legend(),
         "palette": _palette(),
         "source": visible(PurePath(result.path).name),

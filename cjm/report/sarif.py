@@ -109,9 +109,9 @@ def rule_descriptor(rule: str) -> dict[str, Any]:
 
 def rule_name(rule: str) -> str:
     """`missing-step` -> `MissingStep`. SARIF wants a rule's name to differ from its id, ignoring
-    case (the SARIF validator's SARIF1001), so a one-word id gets a second word: `SchemaViolation`."""
+    case (the SARIF validator's SARIF1001), so a one-word id gets a second word: `SchemaCheck`."""
     name = "".join(part.capitalize() for part in rule.split("-"))
-    return name if name.lower() != rule.lower() else f"{name}Violation"
+    return name if name.lower() != rule.lower() else f"{name}Check"
 
 
 def _results(results: Sequence[FileResult], rule_index: dict[str, int]) -> list[dict[str, Any]]:
@@ -128,7 +128,7 @@ def _results(results: Sequence[FileResult], rule_index: dict[str, int]) -> list[
 
 def identity(d: Diagnostic) -> tuple[str, ...]:
     """What a finding is, for its fingerprint: never its message or line."""
-    return d.rule, d.phase or "", d.key or ""
+    return d.rule, d.phase or "", d.touchpoint or "", d.key or ""
 
 
 def result(where: Artifact, d: Diagnostic, rule_index: dict[str, int], occurrence: int = 0) -> dict[str, Any]:

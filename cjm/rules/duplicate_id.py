@@ -70,6 +70,7 @@ def _touchpoint_ids(journey: JourneyMap) -> Iterator[Finding]:
                 f"the id '{tp.id}' is already used by the touchpoint at line {first[tp.id]}",
                 pos,
                 phase=tp.phase,
+                touchpoint=tp.id,
                 hint=f"give this touchpoint another id, such as '{tp.id}-2'",
             )
         else:

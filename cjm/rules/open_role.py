@@ -59,12 +59,12 @@ def check(journey: JourneyMap) -> Iterator[Finding]:
         where = journey.pos((*tp.path, "steps_into_role"))
         if not journey.open_role:
             yield Finding(ID, f"'{tp.label}' steps into the open role, but the map names none: "
-                          "add `narrative.open_role`", where, phase=tp.phase,
+                          "add `narrative.open_role`", where, phase=tp.phase, touchpoint=tp.id,
                           hint="for example `narrative: {open_role: The colleague who recommends us next}`")
         elif tp.by_brand:
             yield Finding(ID, f"'{tp.label}' steps into the open role as {_who(journey, tp.actor)}: the role "
                           "is the customer's to take, so set `actor: customer` or `actor: advocate`",
-                          where, phase=tp.phase,
+                          where, phase=tp.phase, touchpoint=tp.id,
                           hint="the brand invites; a customer steps in")
 
 

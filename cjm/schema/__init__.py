@@ -94,11 +94,16 @@ class _Walker:
         patterns: dict[str, Any] = node.get("patternProperties", {})
         extra = node.get("additionalProperties", True)
         previous: Any = None
+        previous_key = ""
         for key, item in value.items():
             if item is None and isinstance(previous, int) and _thousands(key):
                 self.say.thousands((*path, key), previous, key)  # `{visits: 12,000}` read as 12 and `000:`
                 continue
-            previous = item
+            if (item is None and isinstance(previous, str) and extra is False and key not in props
+                    and self.say.same_line((*path, previous_key), (*path, key))):
+                self.say.comma_in_value(path, previous_key, previous, key)  # `{title: A, b, step: x}`
+                continue
+            previous, previous_key = item, key
             if key in props:
                 self.walk(props[key], item, (*path, key))
             elif any(_search(p, key) for p in patterns):

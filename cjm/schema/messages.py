@@ -118,6 +118,16 @@ class Messages:
             hint = f"known keys here: {', '.join(known)} (keys starting with x- are free for your own use)"
         self.add((*path, key), message, hint, at_key=True)
 
+    def same_line(self, value: Path, key: Path) -> bool:
+        """The value at `value` and the key `key` stand on one line (so in one `{...}` mapping)."""
+        return self.positions.of(value).line == self.positions.key(key).line
+
+    def comma_in_value(self, path: Path, key: str, text: str, rest: str) -> None:
+        whole = f"{text}, {rest}"
+        self.add((*path, rest), f"{self.where(path)}: the comma after '{shorten(text)}' ends the {key} in a "
+                 f"{{...}} mapping, so '{shorten(rest)}' is read as a new key",
+                 f'put the whole value in quotes: {key}: "{shorten(whole)}"', at_key=True)
+
     def thousands(self, path: Path, number: int, digits: str) -> None:
         written = f"{number},{digits}"
         self.add(path, f"{self.where(path[:-1])}: `{written}` in a {{...}} mapping is read as {number} and a "

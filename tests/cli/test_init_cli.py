@@ -16,7 +16,9 @@ from cjm.model import STEPS
 from tests.harness import cjm, cjm_command, environment
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLE_NAMES = sorted(p.name.removesuffix(".cjm.yaml") for p in (ROOT / "sample_maps").rglob("*.cjm.yaml"))
+SAMPLE_NAMES = sorted(p.name.removesuffix(".cjm.yaml") for folder in ("sample_maps", "sample_maps/needs-work")
+                      for p in (ROOT / folder).glob("*.cjm.yaml"))
+"""The samples `cjm init --from` offers (not sample_maps/redesign/: a pair, one `based_on` the other)."""
 MODELINE = "# yaml-language-server: $schema=.cjm/journey-map.schema.json\n"
 """The first line of a map `cjm init` writes outside a repository: the schema is saved beside it."""
 
