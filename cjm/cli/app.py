@@ -200,3 +200,34 @@ def preview(
     from cjm.cli.preview import run_preview
 
     return run_preview(path, port, open_browser)
+
+
+@app.command()
+def export(
+    path: Annotated[str, typer.Argument(metavar="MAP", help="The map file.")],
+    to: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--to", help="mermaid or csv (default: from the suffix of -o).")] = None,
+    out: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--out", "-o", help="The file to write (default: stdout).")] = None,
+    markdown: Annotated[bool, typer.Option(
+        "--markdown", help="Mermaid in a ```mermaid fence, ready for a README.")] = False,
+) -> int:
+    """The map as a Mermaid journey diagram or a CSV of its touchpoints."""
+    from cjm.cli.export import run_export
+
+    return run_export(path, to, out, markdown)
+
+
+@app.command(name="import")
+def import_(
+    source: Annotated[str, typer.Argument(
+        metavar="FILE", help="A CSV of touchpoints or a Mermaid journey; - for stdin.")],
+    out: Annotated[str, typer.Option("--out", "-o", help="The new map file (never overwritten).")],
+    title: Annotated[Optional[str], typer.Option("--title", help="The map's title.")] = None,  # noqa: UP045
+    persona: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--persona", help="The persona's name.")] = None,
+) -> int:
+    """A new map from a CSV of touchpoints or a Mermaid journey diagram (never overwrites a file)."""
+    from cjm.cli.import_ import run_import
+
+    return run_import(source, out, title, persona)

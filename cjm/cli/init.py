@@ -27,8 +27,8 @@ def run_init(path: str, title: str | None, persona: str | None, phases: str | No
         raise UsageError("--from starts from the sample as it is: leave out --title, --persona "
                          "and --phases, and edit the new map instead")
     phase_list = parse_phases(phases)
-    title = _text_option("--title", title, DEFAULT_TITLE)
-    persona = _text_option("--persona", persona, DEFAULT_PERSONA)
+    title = text_option("--title", title, DEFAULT_TITLE)
+    persona = text_option("--persona", persona, DEFAULT_PERSONA)
     sample = _find_sample(from_sample) if from_sample is not None else None
     _refuse_existing(Path(path))
     line, notes = editor_modeline(Path(path))
@@ -64,7 +64,7 @@ def parse_phases(option: str | None) -> list[str] | None:
     return names
 
 
-def _text_option(option: str, value: str | None, default: str) -> str:
+def text_option(option: str, value: str | None, default: str) -> str:
     if value is None:
         return default
     if not value.strip():

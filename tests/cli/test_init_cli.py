@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 
-from cjm.cli.skeleton import render_skeleton, yaml_text
+from cjm.cli.skeleton import render_skeleton
 from cjm.fmt import format_text
+from cjm.fmt.quoting import yaml_text
 from cjm.loader import load_text
 from cjm.model import STEPS
 from tests.harness import cjm, cjm_command, environment
