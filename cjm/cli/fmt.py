@@ -146,9 +146,10 @@ def _report_refusal(path: Path, findings: list[Finding]) -> None:
     first = findings[0]
     what = (_PROBLEMS.get(first.rule, "an error") if len(findings) == 1
             else f"{len(findings)} errors, the first")
+    said = "" if first.rule in _PROBLEMS else f" ({visible(first.message)})"  # not a YAML error: say which
     sys.stderr.write(f"{shown(path)}:{first.pos.line}:{first.pos.column}: not formatted: the map has {what} "
-                     f"here [{first.rule}], which `cjm validate {visible(shlex.quote(str(path)))}` explains; "
-                     "the file is unchanged\n")
+                     f"here [{first.rule}]{said}, which `cjm validate {visible(shlex.quote(str(path)))}` "
+                     "explains; the file is unchanged\n")
 
 
 def _summary(outcomes: Counter[str], check: bool) -> str:
