@@ -48,6 +48,12 @@ class Finding:
     hint: str | None = None
     touchpoint: str | None = None
     """The id of the touchpoint the finding is about, for findings about one (cjm diff matches on it)."""
+    key: str | None = None
+    """What the finding is about, beside its phase and touchpoint, in words that stay when the map
+    changes elsewhere: the missing steps, the path of a value with touchpoints named by id, the
+    unknown name. Never the message or the line. None when the rule, phase and touchpoint say it
+    (one finding per map, phase or touchpoint) or nothing stable does (a YAML syntax error). SARIF
+    fingerprints are made of rule, phase, touchpoint and key."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +68,7 @@ class Diagnostic:
     phase: str | None = None
     hint: str | None = None
     touchpoint: str | None = None
+    key: str | None = None
 
     @classmethod
     def from_finding(cls, finding: Finding, severity: Severity) -> Diagnostic:
@@ -74,6 +81,7 @@ class Diagnostic:
             phase=finding.phase,
             hint=finding.hint,
             touchpoint=finding.touchpoint,
+            key=finding.key,
         )
 
     def to_dict(self) -> dict[str, Any]:

@@ -145,9 +145,9 @@ def test_trailing_newline_bom_and_crlf() -> None:
 
 
 def test_modeline_and_header_stay_on_top_when_the_first_key_moves() -> None:
-    text = ("# yaml-language-server: $schema=https://cjm.dev/schema/journey-map-v1.json\n"
+    text = ("# yaml-language-server: $schema=../.cjm/journey-map.schema.json\n"
             "# cjm: disable=step-order\ntitle: T\ncjm: 1\nstages: []\n")
-    assert format_text(text) == ("# yaml-language-server: $schema=https://cjm.dev/schema/journey-map-v1.json\n"
+    assert format_text(text) == ("# yaml-language-server: $schema=../.cjm/journey-map.schema.json\n"
                                  "# cjm: disable=step-order\ncjm: 1\ntitle: T\nstages: []\n")
 
 

@@ -105,12 +105,13 @@ def test_hook_is_described_and_passes_filenames(hook_id: str) -> None:
     assert re.fullmatch(r"\d+\.\d+\.\d+", str(hook["minimum_pre_commit_version"]))
 
 
-@pytest.mark.parametrize(("hook_id", "serial"), [("cjm-validate", False), ("cjm-fmt", False),
+@pytest.mark.parametrize(("hook_id", "serial"), [("cjm-validate", False), ("cjm-fmt", True),
                                                  ("cjm-render", True), ("cjm-diff", True)])
-def test_only_render_and_diff_run_serially(hook_id: str, serial: bool) -> None:
+def test_hooks_that_write_files_or_report_once_run_serially(hook_id: str, serial: bool) -> None:
     """pre-commit splits a hook's files into parallel batches unless it is serial: the batches of
-    cjm-render would each write DIR/index.html (and miss name clashes between them), and those of
-    cjm-diff would each print a report and a summary of their own."""
+    cjm-render would each write DIR/index.html (and miss name clashes between them), those of
+    cjm-diff would each print a report and a summary of their own, and cjm fmt rewrites maps (one
+    process, one summary); cjm validate only reads, each map on its own."""
     assert _hook(hook_id).get("require_serial", False) is serial
 
 

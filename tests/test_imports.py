@@ -35,3 +35,21 @@ def test_validate_imports_no_renderer_and_no_typer() -> None:
 def test_importing_cjm_imports_nothing_else() -> None:
     loaded = _modules_after("import sys, cjm; print(' '.join(sys.modules))")
     assert not {m for m in loaded if m.startswith(("ruamel", "cjm.")) or m in ("typer", "rich")}
+
+
+def test_validate_for_github_imports_no_terminal_library(tmp_path: Path) -> None:
+    """CI runs `cjm validate --format github` on every push: annotations and the job summary are
+    plain text, with no rich, typer or renderer."""
+    maps = ROOT / "sample_maps" / "needs-work"
+    code = (
+        "import os, sys, io, contextlib\n"
+        f"os.environ['GITHUB_STEP_SUMMARY'] = {str(tmp_path / 'summary.md')!r}\n"
+        "from cjm.cli.entry import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    code = main(['validate', '--format', 'github', '--strict', {str(maps)!r}])\n"
+        "assert code == 1, code\n"
+        "print(' '.join(sys.modules))\n"
+    )
+    loaded = _modules_after(code)
+    assert {"jinja2", "graphviz", "typer", "click", "rich", "cjm.render"} & loaded == set()
+    assert "cjm.report.github_summary" in loaded and (tmp_path / "summary.md").exists()

@@ -1,15 +1,20 @@
 """The hooks under real pre-commit, from a scratch repository holding maps.
 
 The hook repository is a snapshot of this checkout's working tree (tracked and
-new files, as `git ls-files` sees them) committed into a temporary git repo:
-`pre-commit try-repo` of a dirty checkout only picks up changes to tracked
-files, and a snapshot also works from a clean CI clone. pre-commit builds the
-hook's virtualenv with `pip install .`, so PyPI (or a mirror) must be reachable.
+new files, as `git ls-files` sees them) committed and tagged into a temporary
+git repo: `pre-commit try-repo` of a dirty checkout only picks up changes to
+tracked files, and a snapshot also works from a clean CI clone. It stands for
+the repository where a team keeps cjm: the README's snippets run as pasted,
+with its URL and tag in place of the placeholders. No network is used but the
+Python package index: pre-commit builds the hooks' virtualenv with pip (`pip
+install .` of the snapshot, or the `additional_dependencies` of `repo: local`),
+so PyPI or a mirror must be reachable.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -17,9 +22,14 @@ from pathlib import Path
 
 import pytest
 
+from cjm import __version__
+from cjm.check.engine import check_text
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "sample_maps" / "b2b-saas-trial.cjm.yaml"
 TIMEOUT = 900  # building the hook environment installs cjm and its dependencies
+TAG = f"v{__version__}"
+"""The snapshot's tag, in place of the README's `TAG`."""
 GIT_IDENTITY = {"GIT_AUTHOR_NAME": "cjm tests", "GIT_AUTHOR_EMAIL": "tests@cjm.invalid",
                 "GIT_COMMITTER_NAME": "cjm tests", "GIT_COMMITTER_EMAIL": "tests@cjm.invalid"}
 
@@ -82,6 +92,7 @@ def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     _git(repo, "init", "-q")
     _git(repo, "add", "-A")
     _git(repo, "commit", "-q", "-m", "snapshot of the working tree")
+    _git(repo, "tag", TAG)
     return repo
 
 
@@ -140,10 +151,10 @@ def shared_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _user_config(hook_repo: Path, *hook_ids: str) -> str:
-    """The README's snippet, pointing at the snapshot instead of GitHub and a tag."""
-    rev = _git(hook_repo, "rev-parse", "HEAD").strip()
+    """A config with only these hooks of the snapshot, at its tag (the same repository and revision
+    as the README's hosted snippet, so they share one hook environment)."""
     hooks = "".join(f"      - id: {hook_id}\n" for hook_id in hook_ids)
-    return f"repos:\n  - repo: {hook_repo}\n    rev: {rev}\n    hooks:\n{hooks}"
+    return f"repos:\n  - repo: {hook_repo.as_uri()}\n    rev: {TAG}\n    hooks:\n{hooks}"
 
 
 def test_snippet_blocks_a_commit_of_a_broken_map(hook_repo: Path, shared_home: Path, tmp_path: Path) -> None:
@@ -247,3 +258,57 @@ def test_diff_hook_reports_what_a_push_makes_worse(hook_repo: Path, shared_home:
     by_hand = _pre_commit_run(repo, shared_home, "run", "cjm-diff", "--hook-stage", "manual", "--all-files")
     assert by_hand.returncode == 0, by_hand.stdout + by_hand.stderr
     assert "Nothing changed: 1 map" in by_hand.stdout  # the push moved origin/main to this commit
+
+
+def _readme_config(kind: str, hook_repo: Path) -> str:
+    """The README's `.pre-commit-config.yaml` snippet of this kind, as pasted, with the snapshot's
+    URL and tag in place of the placeholders."""
+    text = (ROOT / "README.md").read_text("utf-8")
+    marker = f"<!-- pre-commit-config: {kind} -->\n```yaml\n"
+    start = text.index(marker) + len(marker)
+    snippet = text[start: text.index("```", start)]
+    assert PLACEHOLDER_URL in snippet and re.search(r"\bTAG\b", snippet)
+    return re.sub(r"\bTAG\b", TAG, snippet.replace(PLACEHOLDER_URL, hook_repo.as_uri()))
+
+
+PLACEHOLDER_URL = "https://YOUR-GIT-HOST/YOUR-ORG/cjm.git"
+BROKEN_MAP = "cjm: 1\ntitle: [Discover, then buy\nstages: []\n"
+
+
+@pytest.mark.parametrize("kind", ["hosted", "local"])
+def test_the_readme_snippets_work_as_pasted(kind: str, hook_repo: Path, shared_home: Path,
+                                            tmp_path: Path) -> None:
+    config = _readme_config(kind, hook_repo)
+    repo = _consumer(tmp_path, {"maps/journey.cjm.yaml": UNFORMATTED_MAP, ".pre-commit-config.yaml": config})
+    checked = _pre_commit_run(repo, shared_home, "validate-config", ".pre-commit-config.yaml")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert _pre_commit_run(repo, shared_home, "install").returncode == 0
+
+    reformatted = _commit(repo, shared_home)
+    output = reformatted.stdout + reformatted.stderr
+    assert reformatted.returncode != 0 and "files were modified by this hook" in output, output
+    assert "cjm validate journey maps" in output and "Unformatted but valid" in (
+        repo / "maps" / "journey.cjm.yaml").read_text("utf-8")
+    _git(repo, "add", "-A")
+    accepted = _commit(repo, shared_home)
+    assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+
+    (repo / "maps" / "broken.cjm.yaml").write_text(BROKEN_MAP, encoding="utf-8")
+    _git(repo, "add", "-A")
+    refused = _commit(repo, shared_home)
+    output = refused.stdout + refused.stderr
+    assert refused.returncode != 0
+    (error,) = check_text(BROKEN_MAP, "broken.cjm.yaml").diagnostics
+    assert output.count(error.message) == 1, output  # once: cjm validate's report
+    assert output.count("maps/broken.cjm.yaml:") == 2, output  # and cjm fmt's one line pointing at it
+    assert "not formatted: the map has a YAML error here [yaml-syntax], which `cjm validate " in output
+    assert (repo / "maps" / "broken.cjm.yaml").read_text("utf-8") == BROKEN_MAP
+
+
+def test_the_hosted_snippets_render_hook_writes_where_it_says(hook_repo: Path, shared_home: Path,
+                                                              tmp_path: Path) -> None:
+    repo = _consumer(tmp_path, {"maps/journey.cjm.yaml": SAMPLE.read_text("utf-8"),
+                                ".pre-commit-config.yaml": _readme_config("hosted", hook_repo)})
+    manual = _pre_commit_run(repo, shared_home, "run", "cjm-render", "--hook-stage", "manual", "--all-files")
+    assert manual.returncode == 0, manual.stdout + manual.stderr
+    assert (repo / "docs" / "journeys" / "maps" / "journey.html").is_file()

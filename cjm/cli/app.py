@@ -55,12 +55,17 @@ def score(
 
 
 @app.command()
-def schema() -> int:
-    """Print the JSON Schema of the map format (for editors and other tools)."""
-    from cjm.schema import schema_text
+def schema(
+    path: Annotated[Optional[str], typer.Argument(  # noqa: UP045
+        help="With --write: the file to write (default: .cjm/journey-map.schema.json at the top of the "
+             "repository).", show_default=False)] = None,
+    write: Annotated[bool, typer.Option(
+        "--write", help="Save the schema into the repository for editors, instead of printing it.")] = False,
+) -> int:
+    """Print the JSON Schema of the map format, or save it for editors (--write)."""
+    from cjm.cli.editor import run_schema
 
-    typer.echo(schema_text(), nl=False)
-    return EXIT_OK
+    return run_schema(path, write)
 
 
 @app.command()

@@ -58,7 +58,7 @@ def _format_file(path: Path, check: bool) -> str:
             raise NotFormattable(loaded.findings)
         new = _in_own_conventions(raw, format_text(loaded.text, str(path)))
     except NotFormattable as exc:
-        _report_refusal(path, loaded.lines, exc.findings)
+        _report_refusal(path, exc.findings)
         return FAILED
     except FormatterError as exc:
         sys.stderr.write(f"cjm: internal error: {shown(path)}: {exc}; the file was left untouched.\n"
@@ -136,18 +136,20 @@ def _show_diff(path: Path, raw: bytes, new: str) -> None:
 _NEWLINE_NAMES = {"\n": "LF", "\r\n": "CRLF", "\r": "CR"}
 
 
-def _report_refusal(path: Path, lines: list[str], findings: list[Finding]) -> None:
-    from cjm.check.result import FileResult
-    from cjm.diagnostic import Diagnostic, Severity
-    from cjm.report.console import make_console
-    from cjm.report.text import print_diagnostic
+_PROBLEMS = {"yaml-syntax": "a YAML error", "duplicate-key": "a repeated key"}
 
-    result = FileResult(str(path), [Diagnostic.from_finding(f, Severity.ERROR) for f in findings], lines)
-    console = make_console(sys.stderr)
-    for diagnostic in result.diagnostics:
-        print_diagnostic(console, result, diagnostic)
-    sys.stderr.write(f"{shown(path)}: not formatted: fix the error{'s' if len(findings) != 1 else ''} "
-                     "above first (the file is unchanged)\n")
+
+def _report_refusal(path: Path, findings: list[Finding]) -> None:
+    """One line: `cjm validate` (the hook beside this one) reports the errors in full, once."""
+    import shlex
+
+    first = findings[0]
+    what = (_PROBLEMS.get(first.rule, "an error") if len(findings) == 1
+            else f"{len(findings)} errors, the first")
+    said = "" if first.rule in _PROBLEMS else f" ({visible(first.message)})"  # not a YAML error: say which
+    sys.stderr.write(f"{shown(path)}:{first.pos.line}:{first.pos.column}: not formatted: the map has {what} "
+                     f"here [{first.rule}]{said}, which `cjm validate {visible(shlex.quote(str(path)))}` "
+                     "explains; the file is unchanged\n")
 
 
 def _summary(outcomes: Counter[str], check: bool) -> str:

@@ -4,7 +4,8 @@
 - Problems in FILE are reported at their line and column, through the text
   reporter of `cjm validate`, on stderr. Any error: exit 1, nothing written.
   Warnings (a Mermaid score held to 1..5) do not stop the import.
-- MAP starts with the editor line and a comment naming its source, is in
+- MAP starts with the editor line (as `cjm init` writes it, saving the schema
+  beside the repository's maps when it is missing) and a comment naming its source, is in
   `cjm fmt` layout, validates, and is written atomically.
 """
 
@@ -31,9 +32,11 @@ def run_import(source: str, out: str, title: str | None, persona: str | None) ->
     _report(source, imported)
     if imported.data is None:
         return EXIT_FAILED
-    text = _map_text(imported, source)
-    _write_new(target, text)
-    _print_done(out, source, imported)
+    from cjm.cli.editor import editor_modeline
+
+    line, notes = editor_modeline(target)
+    _write_new(target, _map_text(imported, source, line))
+    _print_done(out, source, imported, notes)
     return EXIT_OK
 
 
@@ -69,14 +72,14 @@ def _report(source: str, imported: Imported) -> None:
                       "written. Fix the file and run cjm import again.", markup=False, soft_wrap=True)
 
 
-def _map_text(imported: Imported, source: str) -> str:
+def _map_text(imported: Imported, source: str, modeline: str | None) -> str:
     from cjm.check.engine import check_text
-    from cjm.cli.init import MODELINE
     from cjm.interop.map_yaml import map_text
 
     assert imported.data is not None
     name = "standard input" if source == "-" else Path(source).name
-    comments = [MODELINE, f"# Imported from {name} ({imported.kind}) by cjm import {cjm.__version__}.",
+    comments = [*([modeline] if modeline else []),
+                f"# Imported from {name} ({imported.kind}) by cjm import {cjm.__version__}.",
                 "# Fill in what the source did not say, then check the map with `cjm validate`."]
     text = map_text(imported.data, comments)
     if not check_text(text, "<imported map>").valid:  # the import checked every value already
@@ -100,7 +103,7 @@ def _exists(out: str) -> UsageError:
                       "Choose another name, or move the existing file away first.")
 
 
-def _print_done(out: str, source: str, imported: Imported) -> None:
+def _print_done(out: str, source: str, imported: Imported, notes: list[str]) -> None:
     import shlex
 
     assert imported.data is not None
@@ -109,4 +112,5 @@ def _print_done(out: str, source: str, imported: Imported) -> None:
     origin = "standard input" if source == "-" else source
     sys.stdout.write(f"Wrote {out}: {len(stages)} stage{'s' if len(stages) != 1 else ''}, {count} "
                      f"touchpoint{'s' if count != 1 else ''} from {origin} ({imported.kind}).\n"
-                     f"Next: cjm validate {shlex.quote(out)}\n")
+                     + "".join(f"{note}\n" for note in notes)
+                     + f"Next: cjm validate {shlex.quote(out)}\n")

@@ -2,40 +2,49 @@
 
 from __future__ import annotations
 
+import os
 import shlex
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cjm.cli.errors import EXIT_OK, UsageError
 
-SCHEMA_URL = "https://cjm.dev/schema/journey-map-v1.json"
-"""The `$id` of the shipped JSON Schema, written in every new map's modeline for editors."""
-MODELINE = f"# yaml-language-server: $schema={SCHEMA_URL}"
+if TYPE_CHECKING:
+    from cjm.cli.samples import Sample
+
 DEFAULT_TITLE = "Our customer journey"
 DEFAULT_PERSONA = "Alex"
 
 
 def run_init(path: str, title: str | None, persona: str | None, phases: str | None,
              from_sample: str | None) -> int:
-    if from_sample is not None:
-        if from_sample == "list":
-            return _list_samples()
-        if title is not None or persona is not None or phases is not None:
-            raise UsageError("--from starts from the sample as it is: leave out --title, --persona "
-                             "and --phases, and edit the new map instead")
-        text, what = _from_sample(from_sample)
+    from cjm.cli.editor import editor_modeline
+
+    if from_sample == "list":
+        return _list_samples()
+    if from_sample is not None and (title is not None or persona is not None or phases is not None):
+        raise UsageError("--from starts from the sample as it is: leave out --title, --persona "
+                         "and --phases, and edit the new map instead")
+    phase_list = parse_phases(phases)
+    title = text_option("--title", title, DEFAULT_TITLE)
+    persona = text_option("--persona", persona, DEFAULT_PERSONA)
+    sample = _find_sample(from_sample) if from_sample is not None else None
+    _refuse_existing(Path(path))
+    line, notes = editor_modeline(Path(path))
+    if sample is not None:
+        text = f"{line}\n{sample.text()}" if line else sample.text()
+        note = " (it has warnings on purpose: fix them as an exercise)" if sample.needs_work else ""
+        what = f"a copy of the sample '{sample.name}'{note}"
     else:
         from cjm.cli.skeleton import render_skeleton
 
-        phase_list = parse_phases(phases)
-        title = text_option("--title", title, DEFAULT_TITLE)
-        persona = text_option("--persona", persona, DEFAULT_PERSONA)
-        text = render_skeleton(title, persona, phase_list, SCHEMA_URL)
+        text = render_skeleton(title, persona, phase_list, line)
         names = phase_list or ["awareness", "involvement", "trial", "commitment", "referral"]
         what = (f"a {len(names)}-phase skeleton ({', '.join(names)}), "
                 f"{4 * len(names)} touchpoints, one per engagement step")
     _write_new(Path(path), _canonical(text, path))
-    _print_next_steps(path, what)
+    _print_next_steps(path, what, notes)
     return EXIT_OK
 
 
@@ -71,7 +80,7 @@ def _check_encodable(option: str, value: str) -> None:
         raise UsageError(f"{option} is not valid text (check your terminal's encoding)") from None
 
 
-def _from_sample(name: str) -> tuple[str, str]:
+def _find_sample(name: str) -> Sample:
     from cjm.cli.samples import find_sample, list_samples
 
     sample = find_sample(name)
@@ -80,11 +89,7 @@ def _from_sample(name: str) -> tuple[str, str]:
         names = ", ".join(known) or "none are installed"
         raise UsageError(f"--from: no sample map called '{name}'{_guess_sample(name, known)}; "
                          f"the samples are: {names} (`cjm init --from list` describes them)")
-    text = sample.text()
-    if not text.startswith("# yaml-language-server:"):
-        text = f"{MODELINE}\n{text}"
-    note = " (it has warnings on purpose: fix them as an exercise)" if sample.needs_work else ""
-    return text, f"a copy of the sample '{sample.name}'{note}"
+    return sample
 
 
 def _guess_sample(name: str, known: list[str]) -> str:
@@ -119,6 +124,16 @@ def _canonical(text: str, path: str) -> str:
     return format_text(text, path)
 
 
+def _refuse_existing(path: Path) -> None:
+    if os.path.lexists(path):
+        raise _exists(path)
+
+
+def _exists(path: Path) -> UsageError:
+    return UsageError(f"{path} already exists; cjm init never overwrites a file. "
+                      "Choose another name, or move the existing file away first.")
+
+
 def _write_new(path: Path, text: str) -> None:
     from cjm.cli.atomic import create_exclusive
 
@@ -127,15 +142,14 @@ def _write_new(path: Path, text: str) -> None:
     except OSError as exc:
         raise UsageError(f"{path}: cannot write the new map: {exc.strerror or exc}") from None
     if not created:
-        raise UsageError(f"{path} already exists; cjm init never overwrites a file. "
-                         "Choose another name, or move the existing file away first.")
+        raise _exists(path)
 
 
-def _print_next_steps(path: str, what: str) -> None:
+def _print_next_steps(path: str, what: str, notes: list[str]) -> None:
     from cjm.check.discover import is_map_name, map_stem
 
     quoted = shlex.quote(path)
-    lines = [f"Wrote {path}: {what}.", "Next:",
+    lines = [f"Wrote {path}: {what}.", *notes, "Next:",
              f"  cjm validate {quoted}   # check it after every edit",
              f"  cjm render {quoted}     # rendered/{map_stem(Path(path))}.html and .svg"]
     if not is_map_name(Path(path).name):

@@ -79,8 +79,9 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def render_skeleton(title: str, persona: str, phases: list[str] | None, schema_url: str) -> str:
-    """The new map's YAML text (not yet in canonical layout: `cjm fmt` rules that)."""
+def render_skeleton(title: str, persona: str, phases: list[str] | None, modeline: str | None) -> str:
+    """The new map's YAML text (not yet in canonical layout: `cjm fmt` rules that), starting with
+    the editor's `modeline` when there is one (cjm.cli.editor)."""
     import jinja2
 
     from cjm.resources import TEMPLATES, data_dir
@@ -94,5 +95,5 @@ def render_skeleton(title: str, persona: str, phases: list[str] | None, schema_u
     env.filters["yaml"] = yaml_text
     env.filters["yaml_flow"] = lambda value: yaml_text(value, flow=True)
     return env.from_string(source).render(
-        schema_url=schema_url, title=title, persona=persona,
+        modeline=modeline, title=title, persona=persona,
         phases=plan_phases(list(phases or DEFAULT_PHASES)), default_phases=phases is None)

@@ -18,6 +18,7 @@ from typing import TextIO
 
 from cjm import __version__
 from cjm.cli.errors import EXIT_FAILED, EXIT_OK, UsageError
+from cjm.report.github import MAX_ANNOTATIONS
 
 FORMATS = ("text", "json", "github", "sarif")
 HELP = "Check journey maps: structure, references and the engagement sequence."
@@ -37,6 +38,8 @@ class Option:
     choices: tuple[str, ...] = ()
     score: bool = False
     """Takes a score from 0 to 100."""
+    count: bool = False
+    """Takes a whole number of at least 1."""
     metavar: str | None = None
     default: str | None = None
 
@@ -50,6 +53,10 @@ OPTIONS = (
     Option(("--fail-under",), "fail_under", "A map scoring below N (0-100) fails.", score=True, metavar="N"),
     Option(("--quiet", "-q"), "quiet",
            "Text format: errors only, and one line per map that fails, saying why.", flag=True),
+    Option(("--max-annotations",), "max_annotations",
+           "GitHub format: at most N annotations of each kind (GitHub shows 10 per step); the rest go "
+           "to the log.", count=True, metavar="N",
+           default=str(MAX_ANNOTATIONS)),
 )
 """The single definition of validate's options (the version and help options are added to both)."""
 
@@ -61,6 +68,7 @@ class ValidateOptions:
     strict: bool = False
     fail_under: float | None = None
     quiet: bool = False
+    max_annotations: int = MAX_ANNOTATIONS
 
 
 class _Parser(argparse.ArgumentParser):
@@ -75,7 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
         if option.flag:
             parser.add_argument(*option.flags, dest=option.dest, action="store_true", help=option.help)
         else:
-            kind = _score if option.score else _choice(option) if option.choices else str
+            kind = (_score if option.score else _count if option.count
+                    else _choice(option) if option.choices else str)
             parser.add_argument(*option.flags, dest=option.dest, type=kind, default=option.default,
                                 metavar=option.metavar or "|".join(option.choices), help=option.help)
     parser.add_argument("--version", "-V", action="version", version=f"cjm {__version__}")
@@ -109,6 +118,16 @@ def _score(text: str) -> float:
     return value
 
 
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of at least 1")
+    return value
+
+
 def parse(argv: Sequence[str]) -> ValidateOptions:
     ns, extra = build_parser().parse_known_args(list(argv))
     if extra:
@@ -117,7 +136,8 @@ def parse(argv: Sequence[str]) -> ValidateOptions:
         unknown = extra[0]
         raise UsageError(f"no such option: {unknown}{did_you_mean(unknown.split('=')[0], flags())}; "
                          "see `cjm validate --help`")
-    return ValidateOptions(ns.paths or ["."], ns.format, ns.strict, ns.fail_under, ns.quiet)
+    return ValidateOptions(ns.paths or ["."], ns.format, ns.strict, ns.fail_under, ns.quiet,
+                           int(ns.max_annotations))
 
 
 def run_validate(options: ValidateOptions, stream: TextIO | None = None) -> int:
@@ -131,8 +151,15 @@ def run_validate(options: ValidateOptions, stream: TextIO | None = None) -> int:
     judge = partial(FileResult.judged, strict=options.strict, fail_under=options.fail_under)
     checked = check_paths(options.paths, judge)  # judged and lean already
     results = checked.results
-    quiet = options.quiet and options.format == "text"
-    get_reporter("text-quiet" if quiet else options.format)(results, stream)
+    if options.format == "github":
+        from cjm.cli.job_summary import append_job_summary
+        from cjm.report.github import report
+
+        report(results, stream, options.max_annotations)
+        append_job_summary(results)
+    else:
+        quiet = options.quiet and options.format == "text"
+        get_reporter("text-quiet" if quiet else options.format)(results, stream)
     failed = any(r.failed for r in results)
     return checked.exit_code(EXIT_FAILED if failed else EXIT_OK)
 

@@ -17,6 +17,7 @@ import typer
 from cjm import __version__
 from cjm.cli.errors import EXIT_OK
 from cjm.cli.validate import EPILOG, HELP, OPTIONS, PATHS_HELP, ValidateOptions, run_validate
+from cjm.report.github import MAX_ANNOTATIONS
 
 __all__ = ["EPILOG", "Format", "validate"]
 
@@ -48,10 +49,12 @@ def validate(
     strict: Annotated[bool, _option("strict")] = False,
     fail_under: Annotated[Optional[float], _option("fail_under", min=0, max=100)] = None,  # noqa: UP045
     quiet: Annotated[bool, _option("quiet")] = False,
+    max_annotations: Annotated[int, _option("max_annotations", min=1)] = MAX_ANNOTATIONS,
     version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
                                           help="Print the version and exit.")] = False,
 ) -> int:
-    return run_validate(ValidateOptions(paths or ["."], format.value, strict, fail_under, quiet))
+    return run_validate(ValidateOptions(paths or ["."], format.value, strict, fail_under, quiet,
+                                        max_annotations))
 
 
 validate.__doc__ = HELP

@@ -1,22 +1,32 @@
-"""`--format github`: GitHub Actions workflow commands, one line per finding.
+"""`--format github`: GitHub Actions workflow commands, so findings show on the pull request.
 
 Each finding becomes an annotation on the pull request's diff:
 
     ::error file=maps/acme.cjm.yaml,line=11,col=9,title=cjm schema::unknown key ...
 
-Errors are `::error`, warnings `::warning`, infos `::notice`. The hint
-follows the message after " — ". Every line of the output is a workflow
-command and nothing else: no summary line, so a map with no findings prints
-nothing (as ruff and other linters do) and the exit code tells the verdict.
-A summary `::notice` would add an annotation to every run, which is noise.
+Errors are `::error`, warnings `::warning`, infos `::notice`; the hint follows the message
+after " — ". A valid map that fails (`--strict`, a score under the threshold) gets an error
+annotation saying why. A map with no findings prints nothing, and the exit code is the verdict.
 
-Escaping follows the runner's rules: in the message `%`, CR and LF become
-`%25`, `%0D` and `%0A`; property values also escape `:` and `,`.
+GitHub shows at most 10 annotations of each kind per step and drops the rest without a word,
+so the annotations come errors first (the failures, then the error findings), then warnings,
+then notices, at most `max_annotations` of each kind. When some do not fit, one more `::notice`
+says how many findings follow, and they follow as plain log lines,
+`file:line:column: severity [rule] message`, in the same order (the notices leave room for
+that one).
+
+Escaping follows the runner (actions/runner, ActionCommand.cs): in a command's message `%`,
+CR and LF become `%25`, `%0D` and `%0A`; property values also escape `:` and `,`. Plain lines
+are not commands: the runner takes a line starting with `::`, or holding the legacy `##[`
+anywhere, as one, so a plain line never starts with `::` and shows `##[` as `##\\x5b`. Other
+control characters are shown as escapes, so a map's text cannot write into the runner's log.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import PurePath
 from typing import TextIO
 
@@ -26,6 +36,8 @@ from cjm.safe import visible
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 HINT_SEPARATOR = " — "
+MAX_ANNOTATIONS = 10
+"""What GitHub shows of each kind of annotation (error, warning, notice) per step."""
 
 
 def escape_data(text: str) -> str:
@@ -39,31 +51,91 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def command(name: str, properties: dict[str, str], message: str) -> str:
+    props = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
+    return f"::{name} {props}::{escape_data(message)}"
+
+
 def annotation(path: str, d: Diagnostic) -> str:
     """The workflow command for one diagnostic, without a line ending."""
-    command = COMMANDS.get(d.severity, "notice")
-    properties = {
-        "file": PurePath(path).as_posix(),
-        "line": str(max(1, d.line)),
-        "col": str(max(1, d.column)),
-        "title": f"cjm {d.rule}",
-    }
-    props = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
-    message = d.message if not d.hint else f"{d.message}{HINT_SEPARATOR}{d.hint}"
-    return f"::{command} {props}::{escape_data(message)}"
+    return command(COMMANDS.get(d.severity, "notice"), {
+        "file": PurePath(path).as_posix(), "line": str(max(1, d.line)), "col": str(max(1, d.column)),
+        "title": f"cjm {d.rule}"}, _with_hint(d))
 
 
 def failure(path: str, reasons: str) -> str:
     """An error annotation on the file for a map that fails without an error of its own
     (`--strict`, or a score under the threshold), so the pull request says why."""
-    props = ",".join(f"{key}={escape_property(value)}" for key, value in
-                     (("file", PurePath(path).as_posix()), ("title", "cjm: the map fails")))
-    return f"::error {props}::{escape_data('fails: ' + reasons)}"
+    return command("error", {"file": PurePath(path).as_posix(), "title": "cjm: the map fails"},
+                   f"fails: {reasons}")
 
 
-def report(results: Sequence[FileResult], stream: TextIO) -> None:
-    for result in results:
-        for diagnostic in result.diagnostics:
-            stream.write(annotation(result.path, diagnostic) + "\n")
-        if result.failed and result.valid:
-            stream.write(failure(result.path, result.why_failed_text) + "\n")
+def plain_line(text: str) -> str:
+    """A line of the log that the runner does not take for a workflow command."""
+    text = visible(text).replace("##[", "##\\x5b")
+    return f"./{text}" if text.lstrip().startswith("::") else text
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One thing to report: a finding of a map, or (no diagnostic) why a valid map fails."""
+
+    path: str
+    diagnostic: Diagnostic | None = None
+    reasons: str = ""
+
+    @property
+    def severity(self) -> Severity:
+        return self.diagnostic.severity if self.diagnostic else Severity.ERROR
+
+    def annotation(self) -> str:
+        d = self.diagnostic
+        return annotation(self.path, d) if d else failure(self.path, self.reasons)
+
+    def plain(self) -> str:
+        d = self.diagnostic
+        if d is None:
+            return plain_line(f"{self.path}: fails: {self.reasons}")
+        return plain_line(f"{self.path}:{d.line}:{d.column}: {d.severity.value} [{d.rule}] {_with_hint(d)}")
+
+
+def entries(results: Sequence[FileResult]) -> list[Entry]:
+    """What validate reports: the failures of valid maps, then every finding, in file order."""
+    failures = [Entry(r.path, reasons=r.why_failed_text) for r in results if r.failed and r.valid]
+    return failures + [Entry(r.path, d) for r in results for d in r.diagnostics]
+
+
+def write(found: Sequence[Entry], stream: TextIO, max_annotations: int = MAX_ANNOTATIONS) -> None:
+    """Annotations, errors first, at most `max_annotations` (at least 1) of each kind; then a
+    notice and the rest as plain lines."""
+    ordered = sorted(found, key=lambda e: list(COMMANDS).index(e.severity))
+    counts = Counter(e.severity for e in ordered)
+    room = dict.fromkeys(COMMANDS, max_annotations)
+    if any(count > max_annotations for count in counts.values()):
+        room[Severity.INFO] = max_annotations - 1  # for the notice that says where the rest are
+    shown: Counter[Severity] = Counter()
+    rest = []
+    for entry in ordered:
+        if shown[entry.severity] < room[entry.severity]:
+            shown[entry.severity] += 1
+            stream.write(entry.annotation() + "\n")
+        else:
+            rest.append(entry)
+    if rest:
+        stream.write(more_in_the_log(len(rest), max_annotations) + "\n")
+        stream.writelines(entry.plain() + "\n" for entry in rest)
+
+
+def more_in_the_log(count: int, max_annotations: int) -> str:
+    more = f"{count:,} more finding{'s' if count != 1 else ''}"
+    return command("notice", {"title": f"cjm: {more} in the log"},
+                   f"GitHub shows {max_annotations} annotations of each kind per step: {more} "
+                   f"{'are' if count != 1 else 'is'} listed in the log of this step, after this notice")
+
+
+def report(results: Sequence[FileResult], stream: TextIO, max_annotations: int = MAX_ANNOTATIONS) -> None:
+    write(entries(results), stream, max_annotations)
+
+
+def _with_hint(d: Diagnostic) -> str:
+    return d.message if not d.hint else f"{d.message}{HINT_SEPARATOR}{d.hint}"

@@ -1,11 +1,21 @@
 """`--format sarif`: SARIF 2.1.0 for GitHub code scanning (`upload-sarif`).
 
 One run, the tool `cjm` with every rule of the registry (its docstring, read
-by cjm.rules.docs, is the rule's help), and one result per finding. Paths are kept as given,
-relative to `%SRCROOT%` (the repository root on GitHub), so run
-`cjm validate` from the root. Columns count Unicode code points. Each result
-has a partial fingerprint, a hash of rule, path and message that does not
-move when lines are added above a finding, so GitHub keeps tracking an alert.
+by cjm.rules.docs, is the rule's help, in full as text and Markdown: no public
+page documents the rules, so there is no `helpUri`), and one result per finding.
+Columns count Unicode code points.
+
+Paths are relative to `%SRCROOT%`, the top of the git repository that holds
+the map (outside a repository, the folder cjm runs in), whatever folder cjm
+runs in and however the map is named (relative or absolute), so they match the
+checkout on GitHub; a map outside it is an absolute `file:` URI.
+
+Each result has a partial fingerprint that code scanning uses to follow an alert
+from one run to the next (and to keep its dismissal): a hash of the rule, the
+map's path from the repository root, the phase and what the finding is about
+(Finding.key: the missing steps, a value's path with touchpoints named by id),
+and which repeat of those it is. Never the message or the line, which change
+when a neighbouring touchpoint is renamed or lines are added above.
 The output is deterministic: the same maps give the same bytes.
 """
 
@@ -15,7 +25,8 @@ import hashlib
 import os
 from collections import Counter
 from collections.abc import Sequence
-from pathlib import PurePath
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import quote
 
@@ -25,7 +36,8 @@ from cjm.safe import dump_json
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
-FINGERPRINT_KEY = "cjmFingerprint/v1"
+FINGERPRINT_KEY = "cjmFingerprint/v2"
+"""v2: made of what a finding is about, not of its message (v1)."""
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note",
           Severity.OFF: "none"}
 HINT_SEPARATOR = " — "
@@ -47,7 +59,8 @@ def document(results: Sequence[FileResult]) -> dict[str, Any]:
             "tool": {"driver": driver()},
             "columnKind": "unicodeCodePoints",
             "originalUriBaseIds": {SRCROOT: {"description": {
-                "text": "The folder cjm was run from, normally the repository root."}}},
+                "text": "The top of the git repository that holds the maps (outside a repository, the "
+                        "folder cjm ran in)."}}},
             "results": list(_results(results, rule_index)),
             "invocations": [invocation(results)],
         }],
@@ -86,7 +99,7 @@ def rule_descriptor(rule: str) -> dict[str, Any]:
     doc = rule_doc(rule)
     return {
         "id": rule,
-        "name": "".join(part.capitalize() for part in rule.split("-")),
+        "name": rule_name(rule),
         "shortDescription": {"text": doc.summary},
         "fullDescription": {"text": "\n\n".join(filter(None, (doc.summary, doc.prose)))},
         "help": {"text": doc.text().rstrip("\n"), "markdown": doc.markdown().rstrip("\n")},
@@ -94,19 +107,33 @@ def rule_descriptor(rule: str) -> dict[str, Any]:
     }
 
 
+def rule_name(rule: str) -> str:
+    """`missing-step` -> `MissingStep`. SARIF wants a rule's name to differ from its id, ignoring
+    case (the SARIF validator's SARIF1001), so a one-word id gets a second word: `SchemaCheck`."""
+    name = "".join(part.capitalize() for part in rule.split("-"))
+    return name if name.lower() != rule.lower() else f"{name}Check"
+
+
 def _results(results: Sequence[FileResult], rule_index: dict[str, int]) -> list[dict[str, Any]]:
     out = []
     for file_result in results:
-        seen: Counter[tuple[str, str]] = Counter()
+        where = artifact(file_result.path)
+        seen: Counter[tuple[str, ...]] = Counter()
         for d in file_result.diagnostics:
-            occurrence = seen[(d.rule, d.message)]
-            seen[(d.rule, d.message)] += 1
-            out.append(result(file_result.path, d, rule_index, occurrence))
+            what = identity(d)
+            out.append(result(where, d, rule_index, seen[what]))
+            seen[what] += 1
     return out
 
 
-def result(path: str, d: Diagnostic, rule_index: dict[str, int], occurrence: int = 0) -> dict[str, Any]:
-    """One finding; `occurrence` tells apart findings with the same rule and message."""
+def identity(d: Diagnostic) -> tuple[str, ...]:
+    """What a finding is, for its fingerprint: never its message or line."""
+    return d.rule, d.phase or "", d.touchpoint or "", d.key or ""
+
+
+def result(where: Artifact, d: Diagnostic, rule_index: dict[str, int], occurrence: int = 0) -> dict[str, Any]:
+    """One finding in the map `where`; `occurrence` tells apart findings that are the same but
+    for their place."""
     entry: dict[str, Any] = {"ruleId": d.rule}
     if d.rule in rule_index:
         entry["ruleIndex"] = rule_index[d.rule]
@@ -114,23 +141,43 @@ def result(path: str, d: Diagnostic, rule_index: dict[str, int], occurrence: int
     entry["level"] = LEVELS.get(d.severity, "warning")
     entry["message"] = {"text": text}
     entry["locations"] = [{"physicalLocation": {
-        "artifactLocation": artifact_location(path),
+        "artifactLocation": where.location,
         "region": {"startLine": max(1, d.line), "startColumn": max(1, d.column)},
     }}]
-    entry["partialFingerprints"] = {FINGERPRINT_KEY: fingerprint(path, d, occurrence)}
+    entry["partialFingerprints"] = {FINGERPRINT_KEY: fingerprint(where.source, d, occurrence)}
     return entry
 
 
+@dataclass(frozen=True)
+class Artifact:
+    """A map file as SARIF names it."""
+
+    location: dict[str, str]
+    """A URI under %SRCROOT% or, for a map outside it, an absolute file URI."""
+    source: str
+    """Its path from %SRCROOT% (or, outside it, its absolute path), in POSIX form: what
+    fingerprints hash, the same however cjm was given the map."""
+
+
+def artifact(path: str) -> Artifact:
+    """%SRCROOT% is the top of the map's git repository, or else the current folder."""
+    from cjm.check.repository import repository_root
+
+    absolute = Path(os.path.abspath(path))  # not resolved: the names the user gave, links and all
+    root = repository_root(absolute.parent) or Path(os.path.abspath("."))
+    try:
+        source = absolute.relative_to(root).as_posix()
+    except ValueError:
+        return Artifact({"uri": absolute.as_uri()}, absolute.as_posix())
+    return Artifact({"uri": quote(os.fsencode(source), safe="/"), "uriBaseId": SRCROOT}, source)
+
+
 def artifact_location(path: str) -> dict[str, str]:
-    """A relative path as a URI under %SRCROOT%; an absolute one as a file URI."""
-    pure = PurePath(path)
-    raw = os.fsencode(pure.as_posix())  # the file name's own bytes, UTF-8 or not
-    if pure.is_absolute():
-        return {"uri": "file://" + quote(raw, safe="/")}
-    return {"uri": quote(raw, safe="/"), "uriBaseId": SRCROOT}
+    return artifact(path).location
 
 
-def fingerprint(path: str, d: Diagnostic, occurrence: int = 0) -> str:
-    """A stable hash of rule, path and message (and the repeat count)."""
-    key = "\0".join((d.rule, PurePath(path).as_posix(), d.message, str(occurrence)))
+def fingerprint(source: str, d: Diagnostic, occurrence: int = 0) -> str:
+    """A stable hash of what the finding is (identity), the map's path from the repository root,
+    and which repeat of the same finding it is."""
+    key = "\0".join((*identity(d), source, str(occurrence)))
     return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]

@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from cjm.diagnostic import Finding, Severity
 from cjm.model import JourneyMap
 from cjm.safe import shorten
+from cjm.schema.places import stable_path
 
 ID = "hashtag-comment"
 SEVERITY = Severity.WARNING
@@ -58,4 +59,5 @@ def check(journey: JourneyMap) -> Iterator[Finding]:
             phase = journey.stages[path[1]].phase  # the model keeps only stages that are mappings
         yield Finding(ID, f"the text after ' #' is a comment, so the {key} is '{shorten(text)}', without "
                       f"'{shorten(comment, 30)}'", where, phase=phase,
-                      hint=f'put the whole value in quotes to keep the hashtag: {key}: "{text} {comment}"')
+                      hint=f'put the whole value in quotes to keep the hashtag: {key}: "{text} {comment}"',
+                      key=stable_path(journey.data, path))

@@ -59,13 +59,14 @@ def check(journey: JourneyMap) -> Iterator[Finding]:
         if len(missing) == len(STEPS):
             yield Finding(ID, f"{phase} has no connect, inform, entertain or share touchpoint: "
                           "tag its touchpoints with `step:`", phase_pos(journey, phase), phase=phase,
-                          hint="connect (reach them), inform, entertain, then share")
+                          hint="connect (reach them), inform, entertain, then share", key=",".join(missing))
             continue
         yield Finding(ID, f"{phase} has no {_listed(missing, 'or')} touchpoint: "
                       f"{placement(missing, touchpoints)}",
                       phase_pos(journey, phase), phase=phase,
                       hint=f"set `step: {missing[0]}` on a touchpoint, or add one"
-                      + ("; the same for each missing step" if len(missing) > 1 else ""))
+                      + ("; the same for each missing step" if len(missing) > 1 else ""),
+                      key=",".join(missing))
 
 
 def placement(missing: list[str], touchpoints: list[Touchpoint]) -> str:

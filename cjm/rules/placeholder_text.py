@@ -27,6 +27,7 @@ from typing import Any
 from cjm.diagnostic import Finding, Severity
 from cjm.loader.positions import Path
 from cjm.model import JourneyMap
+from cjm.schema.places import stable_path
 
 ID = "placeholder-text"
 SEVERITY = Severity.WARNING
@@ -67,4 +68,5 @@ def check(journey: JourneyMap) -> Iterator[Finding]:
         if (text.strip() in PLACEHOLDERS or MARK in text) and id(text) not in seen:
             seen.add(id(text))
             yield Finding(ID, f"'{text}' is a placeholder from cjm init: replace it with your own text",
-                          journey.pos(path), hint="write what your research says, or remove the key")
+                          journey.pos(path), hint="write what your research says, or remove the key",
+                          key=stable_path(journey.data, path))

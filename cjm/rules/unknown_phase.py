@@ -52,7 +52,7 @@ def check(journey: JourneyMap) -> Iterator[Finding]:
         if typo is not None:
             yield Finding(ID, f"the phase '{stage.phase}' is not in `phases`, which lists '{typo}': the typo "
                           "seems to be in `phases`", journey.pos(("phases", journey.phase_index[typo])),
-                          hint=f"write '{stage.phase}' in `phases`")
+                          hint=f"write '{stage.phase}' in `phases`", key=stage.phase)
             continue
         close = guess(stage.phase)
         message = f"the phase '{stage.phase}' is not one of the map's phases"
@@ -60,4 +60,4 @@ def check(journey: JourneyMap) -> Iterator[Finding]:
         hint = f"use one of: {choices}"
         if not close:
             hint += ", or add it to `phases`"
-        yield Finding(ID, message, journey.pos((*stage.path, "phase")), hint=hint)
+        yield Finding(ID, message, journey.pos((*stage.path, "phase")), hint=hint, key=stage.phase)

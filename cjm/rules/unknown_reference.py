@@ -53,4 +53,4 @@ def check(journey: JourneyMap) -> Iterator[Finding]:
             if close:
                 message += f"; did you mean '{close}'?"
             yield Finding(ID, message, journey.pos((*tp.path, "next", i)), phase=tp.phase, touchpoint=tp.id,
-                          hint="use the id of a touchpoint in this map")
+                          hint="use the id of a touchpoint in this map", key=target)

@@ -23,6 +23,7 @@ from cjm.schema.messages import Messages
 SCHEMA_FILE = "journey-map.schema.json"
 SUPPORTED = frozenset({
     "$schema", "$id", "$defs", "$ref", "title", "description", "default", "examples", "type",
+    "markdownDescription", "markdownEnumDescriptions",  # read by editors (VS Code, yaml-language-server)
     "properties", "required", "additionalProperties", "patternProperties", "items",
     "enum", "const", "minimum", "maximum", "minLength", "minItems", "maxItems", "uniqueItems", "pattern",
 })

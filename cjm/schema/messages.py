@@ -8,7 +8,7 @@ from typing import Any
 from cjm.diagnostic import Finding, closest
 from cjm.loader.positions import Path, Positions, format_path
 from cjm.safe import shorten
-from cjm.schema.places import located
+from cjm.schema.places import located, stable_path
 
 TYPE_WORDS = {
     "string": "text",
@@ -58,9 +58,12 @@ class Messages:
         self.data = data
         self.findings: list[Finding] = []
 
-    def add(self, path: Path, message: str, hint: str | None = None, *, at_key: bool = False) -> None:
+    def add(self, path: Path, message: str, hint: str | None = None, *, at_key: bool = False,
+            about: Path | None = None) -> None:
+        """A finding at `path`, about the value at `about` (default: the same path)."""
         pos = self.positions.key(path) if at_key else self.positions.of(path)
-        self.findings.append(Finding("schema", message, pos, hint=hint))
+        key = stable_path(self.data, path if about is None else about)
+        self.findings.append(Finding("schema", message, pos, hint=hint, key=key))
 
     def where(self, path: Path) -> str:
         return located(self.data, path) if path else "the map"
@@ -74,7 +77,8 @@ class Messages:
             where, comment = hashtag
             self.findings.append(Finding("schema", f"{self.where(path)} is empty: `{comment}` after it is a "
                                          "comment, because `#` after a space starts a comment in YAML", where,
-                                         hint=f'put the value in quotes: {key}: "{comment}"'))
+                                         hint=f'put the value in quotes: {key}: "{comment}"',
+                                         key=stable_path(self.data, path)))
             return
         self.add(path, f"{self.where(path)} should be {words}, not {describe(value)}",
                  _type_hint(key, value, names))
@@ -95,9 +99,10 @@ class Messages:
     def required(self, path: Path, key: str) -> None:
         if not path and key == "cjm":
             self.add(path, "the map does not say which format it is in: `cjm: 1` is missing",
-                     "add `cjm: 1` as the first line of the map")
+                     "add `cjm: 1` as the first line of the map", about=("cjm",))
             return
-        self.add(path, f"{self.where(path)} is missing the required key '{key}'", f"add `{key}: ...` here")
+        self.add(path, f"{self.where(path)} is missing the required key '{key}'", f"add `{key}: ...` here",
+                 about=(*path, key))
 
     def unknown_key(self, path: Path, key: str, known: list[str]) -> None:
         where = self.where(path)

@@ -54,3 +54,25 @@ def located(data: Any, path: Path) -> str:
     """The path, and beside it the touchpoint and stage it is in."""
     words = human(data, path)
     return f"{format_path(path)} ({words})" if words else format_path(path)
+
+
+def stable_path(data: Any, path: Path) -> str:
+    """The path in names that stay when the map changes elsewhere: a touchpoint by its id (unique
+    in the map), a stage by its phase and how many stages of that phase come before it.
+    `stages[2].touchpoints[1].emotion` -> `touchpoints[front-desk].emotion`; for a finding's
+    `key`, where list positions would move when a touchpoint is added above."""
+    if len(path) >= 4 and path[0] == "stages" and path[2] == "touchpoints" and isinstance(path[3], int):
+        touchpoint = _item(data, path[:4])
+        own = touchpoint.get("id") if isinstance(touchpoint, dict) else None
+        if isinstance(own, str) and own and path[4:] != ("id",):
+            return f"touchpoints[{own}]{_below(path[4:])}"
+    if len(path) >= 2 and path[0] == "stages" and isinstance(path[1], int):
+        stages, phase = _item(data, ("stages",)), _item(data, (*path[:2], "phase"))
+        if isinstance(phase, str) and isinstance(stages, list):
+            before = sum(1 for s in stages[: path[1]] if isinstance(s, dict) and s.get("phase") == phase)
+            return f"stages[{phase}#{before}]{_below(path[2:])}"
+    return format_path(path)
+
+
+def _below(parts: Path) -> str:
+    return "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in parts)

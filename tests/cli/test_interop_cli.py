@@ -83,9 +83,13 @@ def test_import_writes_a_valid_formatted_map_and_never_overwrites(tmp_path: Path
     done = cjm("import", "journey.csv", "-o", "new.cjm.yaml", "--persona", "Noor", cwd=tmp_path)
     assert done.returncode == 0 and done.stderr == ""
     assert done.stdout == ("Wrote new.cjm.yaml: 5 stages, 22 touchpoints from journey.csv (CSV).\n"
+                           "Wrote .cjm/journey-map.schema.json: the schema your editor reads for "
+                           "completion and checks as you type (commit it with your maps).\n"
                            "Next: cjm validate new.cjm.yaml\n")
     text = (tmp_path / "new.cjm.yaml").read_text("utf-8")
-    assert text.startswith("# yaml-language-server: $schema=") and "# Imported from journey.csv (CSV)" in text
+    assert (tmp_path / ".cjm" / "journey-map.schema.json").is_file()
+    assert text.startswith("# yaml-language-server: $schema=.cjm/journey-map.schema.json\n")
+    assert "# Imported from journey.csv (CSV)" in text
     assert "persona:\n  name: Noor\n" in text and "title: Journey\n" in text
     assert cjm("validate", "new.cjm.yaml", cwd=tmp_path).returncode == 0
     assert cjm("fmt", "--check", "new.cjm.yaml", cwd=tmp_path).returncode == 0
@@ -99,7 +103,7 @@ def test_a_broken_input_writes_nothing_and_exits_1(tmp_path: Path) -> None:
     done = cjm("import", "sheet.csv", "-o", "new.cjm.yaml", cwd=tmp_path)
     assert done.returncode == 1 and done.stdout == ""
     assert done.stderr.startswith("sheet.csv:2:14: error [schema] emotion in row 2 is 9; it must be from")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["sheet.csv"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["sheet.csv"]  # not even the schema
 
 
 def test_import_reads_stdin(tmp_path: Path) -> None:

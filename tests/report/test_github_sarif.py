@@ -15,6 +15,7 @@ from cjm.diagnostic import Diagnostic, Severity
 from cjm.report import github, sarif
 from cjm.rules import RULES
 from cjm.safe import visible
+from tests.report.workflow_commands import unescape_data, unescape_property
 
 
 def diagnostic(severity: Severity = Severity.ERROR, message: str = "broken", hint: str | None = None,
@@ -70,12 +71,6 @@ def test_github_positions_are_at_least_one() -> None:
     assert ",line=1,col=1," in line
 
 
-def unescape(text: str) -> str:
-    for escaped, raw in (("%0D", "\r"), ("%0A", "\n"), ("%3A", ":"), ("%2C", ","), ("%25", "%")):
-        text = text.replace(escaped, raw)
-    return text
-
-
 PLAIN = st.text().filter(lambda text: visible(text.replace("\r", "").replace("\n", "")) ==
                          text.replace("\r", "").replace("\n", ""))
 """Text without control characters other than line breaks."""
@@ -85,25 +80,25 @@ PLAIN = st.text().filter(lambda text: visible(text.replace("\r", "").replace("\n
 def test_github_property_escaping_round_trips(text: str) -> None:
     escaped = github.escape_property(text)
     assert not set(escaped) & {"\r", "\n", ":", ","}
-    assert unescape(escaped) == text
+    assert unescape_property(escaped) == text
 
 
 @given(PLAIN)
 def test_github_message_escaping_keeps_one_line(text: str) -> None:
     escaped = github.escape_data(text)
     assert "\r" not in escaped and "\n" not in escaped
-    assert unescape(escaped) == text
+    assert unescape_data(escaped) == text
 
 
 @given(st.text())
 def test_github_messages_carry_no_control_character(text: str) -> None:
-    read_back = unescape(github.escape_data(text)).replace("\r", "").replace("\n", "")
+    read_back = unescape_data(github.escape_data(text)).replace("\r", "").replace("\n", "")
     assert visible(read_back) == read_back
 
 
 def test_github_escaping_keeps_plain_text_exact() -> None:
     text = "trial: 50% of users, then\nmore"
-    assert unescape(github.escape_data(text)) == text
+    assert unescape_data(github.escape_data(text)) == text
     assert github.escape_data("a\x1b[2Jb") == "a\\x1b[2Jb"
 
 

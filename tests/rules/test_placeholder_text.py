@@ -35,7 +35,7 @@ def test_replace_me_anywhere() -> None:
 
 
 def test_every_placeholder_cjm_init_writes_is_known_and_found() -> None:
-    text = render_skeleton("Title", "Alex", ["awareness", "something-else"], "schema.json")
+    text = render_skeleton("Title", "Alex", ["awareness", "something-else"], None)
     written = {value for _, value in _texts(load_text(text).data, ())}
     assert written >= PLACEHOLDERS
     assert any(MARK in value for value in written)  # a phase cjm has no examples for
