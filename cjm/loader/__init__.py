@@ -66,8 +66,8 @@ def oversized(name: str, size: int) -> Loaded:
                    f"{MAX_BYTES:,} bytes. Split the journey into several maps.")
 
 
-def load_bytes(raw: bytes, name: str = "<map>") -> Loaded:
-    """Decode and load bytes (a BOM is allowed; UTF-8 only)."""
+def load_bytes(raw: bytes, name: str = "<map>", *, fast: bool = True) -> Loaded:
+    """Decode and load bytes (a BOM is allowed; UTF-8 only); `fast` as for load_text."""
     wide = _wide_encoding(raw)
     if wide:
         return _failed(name, "", f"the file is {wide} text; cjm reads maps saved as UTF-8: save it as "
@@ -81,7 +81,7 @@ def load_bytes(raw: bytes, name: str = "<map>") -> Loaded:
         pos = offset_pos(body, exc.start)
         return _failed(name, "", f"the file is not UTF-8 text (byte 0x{body[exc.start]:02x}); "
                        "save it as UTF-8 in your editor", pos)
-    return load_text(text, name)
+    return load_text(text, name, fast=fast)
 
 
 def load_text(text: str, name: str = "<map>", *, fast: bool = True) -> Loaded:
