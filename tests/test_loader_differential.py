@@ -175,10 +175,11 @@ def test_maps_with_a_bom_as_bytes(text: str) -> None:
     assert snapshot(load_bytes(raw)) == snapshot(load_bytes(raw, fast=False))
 
 
+DAMAGE = [*"&*!#:-?|>'\"[]{},\t\r\n \\%@`~", "\x85", "\u2028", "\ufeff", "<<", "---", "é", "\x00"]
+
+
 @settings(max_examples=300)
-@given(written_maps(), st.lists(st.tuples(st.integers(0, 10_000), st.sampled_from(
-    list("&*!#:-?|>'\"[]{},\t\r\n \\%@`~") + ["\x85", "\u2028", "\ufeff", "<<", "---", "é", "\x00"])),
-    max_size=4))
+@given(written_maps(), st.lists(st.tuples(st.integers(0, 10_000), st.sampled_from(DAMAGE)), max_size=4))
 def test_damaged_maps(text: str, damage: list[tuple[int, str]]) -> None:
     for at, inserted in damage:
         at %= len(text) + 1

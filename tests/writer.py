@@ -75,7 +75,8 @@ def block(value: Any, indent: int, width: int, draw: Draw, lines: list[str]) -> 
         nested = isinstance(item, (dict, list)) and item and draw(st.integers(0, 3)) > 0
         if nested:
             lines.append(head.rstrip())
-            block(item, indent + (width if name is not None or draw(st.booleans()) else 2), width, draw, lines)
+            step = width if name is not None or draw(st.booleans()) else 2  # `- ` then the item's keys
+            block(item, indent + step, width, draw, lines)
         elif isinstance(item, str) and item.strip() == item and item and draw(st.integers(0, 5)) == 0:
             lines.append(f"{head}{sep}{draw(st.sampled_from(['|', '>', '|-', '>+']))}")
             lines.append(" " * (indent + width) + item)
