@@ -12,6 +12,7 @@ sample and generated maps, so these tests cannot pass by always falling back.
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 from typing import Any
@@ -125,12 +126,14 @@ FALLS_BACK = {
     "paragraph separator": "a: \u2029\nb: 1\n",
     "BOM": "\ufeffa: 1\n",
     "BOM inside": "a: 1\n\ufeffb: 2\n",
+    "lone surrogate": "a: \ud800\n",
 }
 
 
 @pytest.mark.parametrize("text", FALLS_BACK.values(), ids=FALLS_BACK.keys())
 def test_what_the_fast_path_leaves_to_the_builder(text: str) -> None:
     assert load_flat(text, MAX_DEPTH) is None
+    assert gc.isenabled(), "the fast path turns the garbage collector back on"
     assert_same(text)
 
 
@@ -175,7 +178,7 @@ def test_maps_with_a_bom_as_bytes(text: str) -> None:
     assert snapshot(load_bytes(raw)) == snapshot(load_bytes(raw, fast=False))
 
 
-DAMAGE = [*"&*!#:-?|>'\"[]{},\t\r\n \\%@`~", "\x85", "\u2028", "\ufeff", "<<", "---", "é", "\x00"]
+DAMAGE = [*"&*!#:-?|>'\"[]{},\t\r\n \\%@`~", "\x85", "\u2028", "\ufeff", "<<", "---", "é", "\x00", "\ud800"]
 
 
 @settings(max_examples=300)

@@ -12,9 +12,9 @@ It gives up (returns None, and the caller runs the Builder on the same
 text) on anything it does not handle exactly as the Builder does: anchors,
 aliases, tags, merge keys (`<<`), repeated keys, keys that are lists or
 mappings, whole numbers too long to read, a second document, nesting at the
-depth limit, any syntax error, and text where libyaml counts lines or
-columns unlike cjm (NEL, U+2028, U+2029 and BOM characters). It never
-records a finding, so what it returns is all there is.
+depth limit, any syntax error or lone surrogate, and text where libyaml
+counts lines or columns unlike cjm (NEL, U+2028, U+2029 and BOM characters).
+It never records a finding, so what it returns is all there is.
 """
 
 from __future__ import annotations
@@ -45,11 +45,14 @@ def load_flat(text: str, max_depth: int) -> tuple[Any, Positions] | None:
         from yaml._yaml import CParser
     except ImportError:  # PyYAML without its libyaml binding: the Builder's parser fallback
         return None
+    try:
+        parser = CParser(text)
+    except UnicodeEncodeError:  # a lone surrogate: the Builder words it
+        return None
     import gc
 
     collecting = gc.isenabled()
     gc.disable()  # the values made here hold no cycles: collecting while they are made is wasted time
-    parser = CParser(text)
     try:
         return _build(parser.get_event, text, max_depth)
     except Exception:  # the parser's errors: the Builder words them
