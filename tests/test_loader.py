@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import codecs
 import math
+import sys
 import warnings
 from pathlib import Path
 
 import pytest
 
 import cjm.loader
+from cjm.check.config import Config
+from cjm.check.engine import check_file
 from cjm.diagnostic import Pos
 from cjm.loader import MAX_DEPTH, Loaded, load_bytes, load_file, load_text
 from cjm.loader.read import UnreadableFile
@@ -371,6 +374,19 @@ def test_the_value_limit_counts_what_aliases_repeat_not_what_is_written() -> Non
     bomb = "a: &a [" + ", ".join(["1"] * 1000) + "]\nb: [" + ", ".join(["*a"] * 300) + "]\n"
     [finding] = load_text(bomb).findings
     assert finding.message == "the aliases in this map repeat more than 250,000 values"
+
+
+def test_a_valid_map_just_under_the_size_limit_validates(tmp_path: Path) -> None:
+    """About 10 MB of touchpoints written out (no aliases): no limit stops it (issue 16)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    import gen_maps
+
+    path = tmp_path / "big.cjm.yaml"
+    path.write_text(gen_maps.generate_big_map(cjm.loader.MAX_BYTES - 64 * 1024), "utf-8")
+    assert cjm.loader.MAX_BYTES - 128 * 1024 < path.stat().st_size <= cjm.loader.MAX_BYTES
+    result = check_file(path, Config())
+    assert result.valid
+    assert [d.rule for d in result.diagnostics] == ["open-role"]  # the generator's one warning
 
 
 def test_an_alias_of_a_list_as_a_key_is_named_plainly() -> None:

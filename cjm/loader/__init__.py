@@ -1,9 +1,9 @@
 """Read a map file safely: bounded, position-keeping, never raising.
 
-Bytes are checked (size, binary, UTF-8), then cjm.loader.build turns the
-parser's events (cjm.loader.events) into plain values with positions
-(cjm.loader.positions), resolving scalars as YAML 1.2 does
-(cjm.loader.scalars). Every problem becomes a `yaml-syntax` or
+Bytes are checked (size, binary, UTF-8), then cjm.loader.flat (the common
+map, fast) or cjm.loader.build (every YAML feature) turns the parser's events
+(cjm.loader.events) into plain values with positions (cjm.loader.positions),
+resolving scalars as YAML 1.2 does (cjm.loader.scalars). Every problem becomes a `yaml-syntax` or
 `duplicate-key` finding at its position, worded by cjm.loader.syntax.
 """
 
@@ -66,8 +66,8 @@ def oversized(name: str, size: int) -> Loaded:
                    f"{MAX_BYTES:,} bytes. Split the journey into several maps.")
 
 
-def load_bytes(raw: bytes, name: str = "<map>") -> Loaded:
-    """Decode and load bytes (a BOM is allowed; UTF-8 only)."""
+def load_bytes(raw: bytes, name: str = "<map>", *, fast: bool = True) -> Loaded:
+    """Decode and load bytes (a BOM is allowed; UTF-8 only); `fast` as for load_text."""
     wide = _wide_encoding(raw)
     if wide:
         return _failed(name, "", f"the file is {wide} text; cjm reads maps saved as UTF-8: save it as "
@@ -81,32 +81,45 @@ def load_bytes(raw: bytes, name: str = "<map>") -> Loaded:
         pos = offset_pos(body, exc.start)
         return _failed(name, "", f"the file is not UTF-8 text (byte 0x{body[exc.start]:02x}); "
                        "save it as UTF-8 in your editor", pos)
-    return load_text(text, name)
+    return load_text(text, name, fast=fast)
 
 
-def load_text(text: str, name: str = "<map>") -> Loaded:
-    """Load YAML text into plain data with positions and loader findings."""
+def load_text(text: str, name: str = "<map>", *, fast: bool = True) -> Loaded:
+    """Load YAML text into plain data with positions and loader findings. The common map loads
+    by cjm.loader.flat; the rest (or all, with `fast=False`) by cjm.loader.build."""
     loaded = Loaded(path=name, text=text)
-    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+    size = len(text) if text.isascii() else len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_BYTES:
         loaded.findings.append(Finding("yaml-syntax", f"the map is larger than {MAX_BYTES:,} "
                                        "bytes; split the journey into several maps", START))
         return loaded
-    from cjm.loader.build import Builder, LimitExceeded
-    from cjm.loader.syntax import syntax_finding
+    from cjm.loader.flat import load_flat
 
-    lines = LineIndex(text)
-    builder = Builder(loaded.positions, loaded.findings, lines, max_depth=MAX_DEPTH, max_nodes=MAX_NODES)
-    loaded.long_numbers = builder.long_numbers
-    try:
-        loaded.data = builder.build(text)
-    except LimitExceeded as exc:
-        loaded.findings.append(Finding("yaml-syntax", str(exc), exc.pos, hint=exc.hint))
-    except Exception as exc:  # the parsers raise many error types; all are about the user's YAML
-        loaded.findings.append(syntax_finding(exc, text, lines))
+    built = load_flat(text, MAX_DEPTH) if fast else None
+    if built is None:
+        _build(loaded)
+    else:
+        loaded.data, loaded.positions = built
     if loaded.data is None and not loaded.findings:
         loaded.findings.append(Finding("yaml-syntax", "the file is empty", START,
                                        hint="start with `cjm: 1` and a `title:`"))
     return loaded
+
+
+def _build(loaded: Loaded) -> None:
+    """Load by cjm.loader.build.Builder, which handles every YAML feature and words every error."""
+    from cjm.loader.build import Builder, LimitExceeded
+    from cjm.loader.syntax import syntax_finding
+
+    lines = LineIndex(loaded.text)
+    builder = Builder(loaded.positions, loaded.findings, lines, max_depth=MAX_DEPTH, max_nodes=MAX_NODES)
+    loaded.long_numbers = builder.long_numbers
+    try:
+        loaded.data = builder.build(loaded.text)
+    except LimitExceeded as exc:
+        loaded.findings.append(Finding("yaml-syntax", str(exc), exc.pos, hint=exc.hint))
+    except Exception as exc:  # the parsers raise many error types; all are about the user's YAML
+        loaded.findings.append(syntax_finding(exc, loaded.text, lines))
 
 
 def _wide_encoding(raw: bytes) -> str | None:

@@ -10,19 +10,18 @@ text, dates stay text), and no tag ever constructs an object.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from cjm.diagnostic import Finding, Pos
+from cjm.loader.comments import hashtag_after
 from cjm.loader.events import events
 from cjm.loader.positions import LineIndex, Path, Positions
 from cjm.loader.scalars import MAX_DIGITS, LongNumber, key_text, resolve_plain, type_tag
 
 TAG = "tag:yaml.org,2002:"
-_DIRECTIVE = re.compile(r"#\s*cjm\s*:")
-"""`#cjm: disable=...` is a suppression comment, not a hashtag."""
-_HASHTAG = re.compile(r"[ \t]+(#[^\s#].*?)(?=\s+#\s|\s*$)")
+
+
 class LimitExceeded(Exception):
     """The document breaks a loader limit or uses a refused feature."""
 
@@ -134,16 +133,11 @@ class Builder:
     def _hashtag_after(self, event: Any) -> None:
         """Note a comment like `#BringAFriend` right after a plain value (see Positions.hashtags)."""
         end = event.end_mark.index
-        if self.text[end: end + 1] not in (" ", "\t"):
-            return  # the common case: the value ends its line
-        line_end = self.text.find("\n", end)
-        rest = self.text[end: line_end if line_end >= 0 else len(self.text)]
-        match = _HASHTAG.match(rest)
-        if match is not None and not _DIRECTIVE.match(match.group(1)):
+        found = hashtag_after(self.text, end)
+        if found is not None:
             path = self._child_path(event)
             if path is not None:
-                where = self.lines.pos(end + match.start(1))
-                self.positions.hashtags[path] = (where, match.group(1).rstrip())
+                self.positions.hashtags[path] = (self.lines.pos(end + found[0]), found[1])
 
     def _open(self, event: Any, kind: str) -> None:
         if len(self.stack) >= self.max_depth:

@@ -11,6 +11,9 @@ _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 _INT = re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
 _FLOAT = re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
                     r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")
+_TYPED_START = frozenset("~nNtTfF0123456789+-.\n")
+"""The first characters of every text the patterns above match (`$` also matches before a final
+\n, so "\n" is null): a text starting with any other character is text."""
 
 
 MAX_DIGITS = 4300
@@ -40,6 +43,8 @@ def type_tag(value: Any) -> str:
 
 def resolve_plain(text: str) -> Any:
     """A plain scalar by the YAML 1.2 core schema."""
+    if text and text[0] not in _TYPED_START:
+        return text  # the common case, without four regular expressions
     if _NULL.match(text):
         return None
     if _BOOL.match(text):
