@@ -12,12 +12,12 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import partial
 from typing import TextIO
 
 from cjm import __version__
 from cjm.cli.errors import EXIT_FAILED, EXIT_OK, UsageError
+from cjm.records import record
 from cjm.report.github import MAX_ANNOTATIONS
 
 FORMATS = ("text", "json", "github", "sarif")
@@ -26,7 +26,7 @@ EPILOG = "Exit codes: 0 nothing failed, 1 a map failed, 2 usage error."
 PATHS_HELP = "Map files, or folders holding *.cjm.yaml / *.cjm.yml maps (default: the current folder)."
 
 
-@dataclass(frozen=True)
+@record(hashable=True)
 class Option:
     """One option of `cjm validate`: its flags, what it sets, its help."""
 
@@ -61,7 +61,7 @@ OPTIONS = (
 """The single definition of validate's options (the version and help options are added to both)."""
 
 
-@dataclass
+@record
 class ValidateOptions:
     paths: list[str]
     format: str = "text"

@@ -35,12 +35,12 @@ Passes on:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 from typing import Any
 
 from cjm.diagnostic import Finding, Severity
 from cjm.loader.positions import format_path
 from cjm.model import ACTORS, JourneyMap
+from cjm.records import replace
 from cjm.schema.messages import Messages
 
 ID = "schema"
