@@ -16,6 +16,9 @@ from cjm.check.result import FileResult
 if TYPE_CHECKING:
     from cjm.check.changes import DiffResult
 
+MAX_ANNOTATIONS = 10
+"""GitHub shows at most this many annotations of each kind per step (`--format github`)."""
+
 REPORTERS = {
     "text": "cjm.report.text",
     "text-quiet": "cjm.report.text:report_quiet",

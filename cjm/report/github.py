@@ -32,11 +32,11 @@ from typing import TextIO
 from cjm.check.result import FileResult
 from cjm.diagnostic import Diagnostic, Severity
 from cjm.records import record
+from cjm.report import MAX_ANNOTATIONS
 from cjm.safe import visible
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 HINT_SEPARATOR = " — "
-MAX_ANNOTATIONS = 10
 """What GitHub shows of each kind of annotation (error, warning, notice) per step."""
 
 
