@@ -12,11 +12,14 @@ steps.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from cjm.diagnostic import Pos
 from cjm.loader.positions import Path, Positions
 from cjm.records import field, record
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at run time (start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 STEPS = ("connect", "inform", "entertain", "share")
 DEFAULT_PHASES = ("awareness", "involvement", "trial", "commitment", "referral")

@@ -19,10 +19,13 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from fractions import Fraction
-from typing import Any
 
 from cjm.model import ENGAGEMENTS, STEPS, WEIGHTS, JourneyMap, longest_chain
 from cjm.records import field, record
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at run time (start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 POINTS_PER_STEP = 25
 

@@ -22,11 +22,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from cjm.check.config_file import ConfigError, parse_toml, read_toml_text
 from cjm.diagnostic import Severity
 from cjm.records import field, record
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at run time (start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 KNOWN_KEYS = ("fail_under", "phases", "rules")
 

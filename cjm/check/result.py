@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from cjm.check.config import Config
 from cjm.diagnostic import Diagnostic, Severity
 from cjm.model import JourneyMap
 from cjm.records import field, record, replace
 from cjm.score import MapScore
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at run time (start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 if TYPE_CHECKING:
     from cjm.diff.values import MapDiff  # only a map with `based_on` imports cjm.diff

@@ -16,12 +16,15 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 from functools import partial
-from typing import TYPE_CHECKING, TextIO
 
 from cjm import __version__
 from cjm.cli.errors import EXIT_FAILED, EXIT_OK, UsageError
 from cjm.records import record
 from cjm.report import MAX_ANNOTATIONS
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at run time (start-up)
+if TYPE_CHECKING:
+    from typing import TextIO
 
 if TYPE_CHECKING:
     import argparse
