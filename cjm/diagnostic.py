@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from enum import Enum
-from typing import Any
+
+from cjm.records import record
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at run time (start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class Severity(str, Enum):
@@ -26,18 +30,34 @@ class Severity(str, Enum):
             raise ValueError(f"unknown severity {text!r}: use one of {allowed}") from None
 
 
-@dataclass(frozen=True, slots=True)
 class Pos:
-    """A 1-based line and column in the user's file."""
+    """A 1-based line and column in the user's file (written by hand: maps make many)."""
 
+    __slots__ = ("column", "line")
     line: int
     column: int
+
+    def __init__(self, line: int, column: int) -> None:
+        self.line = line
+        self.column = column
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not Pos:
+            return NotImplemented
+        assert isinstance(other, Pos)
+        return self.line == other.line and self.column == other.column
+
+    def __hash__(self) -> int:
+        return hash((self.line, self.column))
+
+    def __repr__(self) -> str:
+        return f"Pos(line={self.line}, column={self.column})"
 
 
 START = Pos(1, 1)
 
 
-@dataclass(frozen=True, slots=True)
+@record(hashable=True)
 class Finding:
     """What a rule reports: the engine turns it into a Diagnostic."""
 
@@ -56,7 +76,7 @@ class Finding:
     fingerprints are made of rule, phase, touchpoint and key."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(hashable=True)
 class Diagnostic:
     """A finding with its severity, ready for a reporter."""
 

@@ -12,11 +12,14 @@ steps.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Any
 
 from cjm.diagnostic import Pos
 from cjm.loader.positions import Path, Positions
+from cjm.records import field, record
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at run time (start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 STEPS = ("connect", "inform", "entertain", "share")
 DEFAULT_PHASES = ("awareness", "involvement", "trial", "commitment", "referral")
@@ -41,7 +44,7 @@ BRAND_SIDE = ("frontstage", "backstage", "support", "system")
 step into the customer's open role."""
 
 
-@dataclass(frozen=True)
+@record(hashable=True)
 class Actor:
     """Who acts at a touchpoint: a built-in actor or one of the map's `actors`."""
 
@@ -57,7 +60,7 @@ BUILTIN_ACTORS = {key: Actor(key, key.capitalize(), kind, builtin=True)
                   for key, kind in BUILTIN_KINDS.items()}
 
 
-@dataclass
+@record
 class Touchpoint:
     path: Path
     index: int
@@ -84,7 +87,7 @@ class Touchpoint:
     """The ids `next` names, in order; None when the map leaves it to file order (`[]`: the journey ends)."""
     message: str | None = None
     steps_into_role: bool = False
-    raw: dict[str, Any] = field(default_factory=dict)
+    raw: dict[str, Any] = field(factory=dict)
 
     @property
     def label(self) -> str:
@@ -109,7 +112,7 @@ class Touchpoint:
         return self.actor_kind in BRAND_SIDE
 
 
-@dataclass
+@record
 class Stage:
     path: Path
     index: int
@@ -117,10 +120,10 @@ class Stage:
     name: str
     goal: str | None
     touchpoints: list[Touchpoint]
-    raw: dict[str, Any] = field(default_factory=dict)
+    raw: dict[str, Any] = field(factory=dict)
 
 
-@dataclass
+@record
 class JourneyMap:
     """A map as the rules see it, with the positions to point into the file."""
 
@@ -131,14 +134,14 @@ class JourneyMap:
     stages: list[Stage]
     prosumer: bool = False
     open_role: str | None = None
-    actors: dict[str, Actor] = field(default_factory=lambda: dict(BUILTIN_ACTORS))
+    actors: dict[str, Actor] = field(factory=lambda: dict(BUILTIN_ACTORS))
     """The built-in actors, then the map's own `actors` by id (a repeated or built-in id keeps the first)."""
-    touchpoints: list[Touchpoint] = field(default_factory=list)
+    touchpoints: list[Touchpoint] = field(factory=list)
     """Every touchpoint of every stage, in file order."""
-    phase_index: dict[str, int] = field(default_factory=dict)
+    phase_index: dict[str, int] = field(factory=dict)
     """Where each phase stands in `phases` (the first place, if a phase is repeated)."""
-    _by_phase: dict[str | None, list[Touchpoint]] = field(default_factory=dict, repr=False)
-    _stages_by_phase: dict[str | None, list[Stage]] = field(default_factory=dict, repr=False)
+    _by_phase: dict[str | None, list[Touchpoint]] = field(factory=dict)
+    _stages_by_phase: dict[str | None, list[Stage]] = field(factory=dict)
 
     def __post_init__(self) -> None:
         self.touchpoints = [tp for stage in self.stages for tp in stage.touchpoints]

@@ -14,9 +14,13 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, TextIO
 
-_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at run time (start-up)
+if TYPE_CHECKING:
+    from typing import Any, TextIO
+
+_UNSAFE = "[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+"""Compiled when first used (through re's cache), not when cjm starts: most runs print no map text."""
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -28,20 +32,20 @@ def _escape(match: re.Match[str]) -> str:
 
 def visible(text: str) -> str:
     """`text` with every control and bidirectional-override character shown as an escape."""
-    return _UNSAFE.sub(_escape, text)
+    return re.sub(_UNSAFE, _escape, text)
 
 
 def _json_escape(match: re.Match[str]) -> str:
     return f"\\u{ord(match.group()):04x}"
 
 
-_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNSAFE_IN_JSON = "[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 """What json.dumps(ensure_ascii=False) leaves raw but a terminal would act on (C0 it escapes itself)."""
 
 
 def json_text(document: Any) -> str:
     """The document as indented JSON, exact, with nothing a terminal would act on."""
-    return _UNSAFE_IN_JSON.sub(_json_escape, json.dumps(document, indent=2, ensure_ascii=False))
+    return re.sub(_UNSAFE_IN_JSON, _json_escape, json.dumps(document, indent=2, ensure_ascii=False))
 
 
 def dump_json(document: Any, stream: TextIO) -> None:

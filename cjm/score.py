@@ -18,11 +18,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any
 
 from cjm.model import ENGAGEMENTS, STEPS, WEIGHTS, JourneyMap, longest_chain
+from cjm.records import field, record
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at run time (start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 POINTS_PER_STEP = 25
 
@@ -46,7 +49,7 @@ def mean_score(scores: Sequence[float | Fraction]) -> float | None:
     return round_half_up(sum(exact, Fraction(0)) / len(exact))
 
 
-@dataclass(frozen=True)
+@record(hashable=True)
 class PhaseScore:
     phase: str
     sequence: int
@@ -59,7 +62,7 @@ class PhaseScore:
     out_of_order: list[str]
     """Steps the phase has but that are not in its chain."""
     touchpoints: int
-    mix: dict[str, int] = field(default_factory=dict)
+    mix: dict[str, int] = field(factory=dict)
     """How many touchpoints are spectator / participant / engaged (effective engagement)."""
 
     @property
@@ -84,7 +87,7 @@ class PhaseScore:
         }
 
 
-@dataclass(frozen=True)
+@record(hashable=True)
 class MapScore:
     score: float | None
     """None when the map is not scored (no touchpoint sets `step`)."""

@@ -20,24 +20,27 @@ type, are errors that name the file and suggest the closest known name.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from cjm.check.config_file import ConfigError, parse_toml, read_toml_text
 from cjm.diagnostic import Severity
+from cjm.records import field, record
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at run time (start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 KNOWN_KEYS = ("fail_under", "phases", "rules")
 
 
-@dataclass(frozen=True)
+@record(hashable=True)
 class Config:
-    rules: dict[str, Severity] = field(default_factory=dict)
+    rules: dict[str, Severity] = field(factory=dict)
     fail_under: float | None = None
     phases: tuple[str, ...] | None = None
     source: str | None = None
-    options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    options: dict[str, dict[str, Any]] = field(factory=dict)
     """Per rule, the options the config sets (the rule's defaults fill the rest)."""
 
 

@@ -12,9 +12,12 @@ import codecs
 import re
 import sys
 from pathlib import Path
-from typing import Any
 
 from cjm.errors import UserError
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at run time (start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 MAX_CONFIG_BYTES = 1024 * 1024
 MAX_NESTING = 100

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 
 from cjm.errors import UserError
 from cjm.loader.read import kind_of, not_regular, os_problem
+from cjm.records import record
 
 MAP_SUFFIXES = (".cjm.yaml", ".cjm.yml")
 
@@ -36,7 +36,7 @@ def map_stem(path: Path) -> str:
     return stem if stem != path.name else path.stem
 
 
-@dataclass(frozen=True)
+@record(hashable=True)
 class MapSource:
     """A map file, and the folder argument it was found under (None: it was named as a file)."""
 

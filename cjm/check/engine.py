@@ -10,7 +10,6 @@ finding's severity from config and drops findings silenced by
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from cjm.check.config import Config, find_config
 from cjm.check.result import FileResult
@@ -19,6 +18,8 @@ from cjm.diagnostic import Diagnostic, Finding, Severity
 from cjm.loader import Loaded, load_file
 from cjm.model import JourneyMap, build_model
 from cjm.score import MapScore, score_map
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at run time (start-up)
 
 if TYPE_CHECKING:
     from cjm.diff.values import MapDiff

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
-
 from cjm.check.config import Config
 from cjm.diagnostic import Diagnostic, Severity
 from cjm.model import JourneyMap
+from cjm.records import field, record, replace
 from cjm.score import MapScore
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at run time (start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 if TYPE_CHECKING:
     from cjm.diff.values import MapDiff  # only a map with `based_on` imports cjm.diff
@@ -20,16 +22,16 @@ CONTEXT_LINES = 1
 """A finding is shown with its line and this many lines before it."""
 
 
-@dataclass
+@record
 class FileResult:
     """Everything cjm found out about one map file."""
 
     path: str
     diagnostics: list[Diagnostic]
-    lines: list[str] = field(default_factory=list)
+    lines: list[str] = field(factory=list)
     journey: JourneyMap | None = None
     score: MapScore | None = None
-    config: Config = field(default_factory=Config)
+    config: Config = field(factory=Config)
     reasons: list[str] | None = None
     """Why the map fails, once `judged` with the run's options (None before)."""
     base: FileResult | None = None

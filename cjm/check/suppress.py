@@ -9,15 +9,16 @@ that can be silenced. Structural rules are never silenced.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+
+from cjm.records import field, record
 
 _COMMENT = re.compile(r"#\s*cjm:\s*disable\s*=\s*([A-Za-z0-9_,\- ]+)")
 
 
-@dataclass
+@record
 class Suppressions:
-    file_rules: set[str] = field(default_factory=set)
-    line_rules: dict[int, set[str]] = field(default_factory=dict)
+    file_rules: set[str] = field(factory=set)
+    line_rules: dict[int, set[str]] = field(factory=dict)
 
     def silences(self, rule: str, line: int) -> bool:
         for rules in (self.file_rules, self.line_rules.get(line, set())):

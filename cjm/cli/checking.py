@@ -14,13 +14,13 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
 
 from cjm.check.discover import MapSource, collect_sources
 from cjm.check.engine import check_file
 from cjm.check.result import FileResult
 from cjm.cli.errors import EXIT_USAGE
 from cjm.loader.read import UnreadableFile
+from cjm.records import field, record
 from cjm.safe import visible
 
 POOL_FROM = 20
@@ -33,13 +33,13 @@ Outcome = tuple[FileResult | None, str | None]
 """A map's result, or why it could not be read."""
 
 
-@dataclass
+@record
 class Checked:
     """The maps that could be read, checked, and the ones that could not (one line each)."""
 
     results: list[FileResult]
-    unreadable: list[str] = field(default_factory=list)
-    sources: list[MapSource] = field(default_factory=list)
+    unreadable: list[str] = field(factory=list)
+    sources: list[MapSource] = field(factory=list)
     """Where each result's map was found (`results[i]` is the map of `sources[i]`)."""
 
     def exit_code(self, code: int) -> int:

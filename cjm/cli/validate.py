@@ -1,24 +1,33 @@
 """`cjm validate`: one table of options, read two ways.
 
-pre-commit runs `cjm validate` on every commit, so running it goes through a
-small argparse parser built from OPTIONS (no typer, no rich on the happy
-path). `cjm validate --help` and shell completion go through the typer app
-like every other command, with a click command built from the same table
-(`cjm.cli.validate_command`), so the help looks the same as the others'.
+pre-commit runs `cjm validate` on every commit, so running it reads its
+arguments with a small loop over OPTIONS (no typer, no rich, not even
+argparse on the happy path); anything that loop does not simply accept (an
+unknown or malformed option, a bad value, `--version`) goes to an argparse
+parser built from the same table, which gives the message. Options and paths
+may come in any order. `cjm validate --help` and shell completion go through
+the typer app like every other command, with a click command built from the
+same table (`cjm.cli.validate_command`), so the help looks the same as the
+others'.
 """
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import partial
-from typing import TextIO
 
 from cjm import __version__
 from cjm.cli.errors import EXIT_FAILED, EXIT_OK, UsageError
-from cjm.report.github import MAX_ANNOTATIONS
+from cjm.records import record
+from cjm.report import MAX_ANNOTATIONS
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at run time (start-up)
+if TYPE_CHECKING:
+    from typing import TextIO
+
+if TYPE_CHECKING:
+    import argparse
 
 FORMATS = ("text", "json", "github", "sarif")
 HELP = "Check journey maps: structure, references and the engagement sequence."
@@ -26,7 +35,7 @@ EPILOG = "Exit codes: 0 nothing failed, 1 a map failed, 2 usage error."
 PATHS_HELP = "Map files, or folders holding *.cjm.yaml / *.cjm.yml maps (default: the current folder)."
 
 
-@dataclass(frozen=True)
+@record(hashable=True)
 class Option:
     """One option of `cjm validate`: its flags, what it sets, its help."""
 
@@ -61,7 +70,7 @@ OPTIONS = (
 """The single definition of validate's options (the version and help options are added to both)."""
 
 
-@dataclass
+@record
 class ValidateOptions:
     paths: list[str]
     format: str = "text"
@@ -71,13 +80,14 @@ class ValidateOptions:
     max_annotations: int = MAX_ANNOTATIONS
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(f"{message}; see `cjm validate --help`")
-
-
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="cjm validate", description=HELP, epilog=EPILOG, allow_abbrev=False)
+    import argparse
+
+    class Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> None:  # type: ignore[override]
+            raise UsageError(f"{message}; see `cjm validate --help`")
+
+    parser = Parser(prog="cjm validate", description=HELP, epilog=EPILOG, allow_abbrev=False)
     parser.add_argument("paths", nargs="*", metavar="PATH", help=PATHS_HELP)
     for option in OPTIONS:
         if option.flag:
@@ -102,34 +112,95 @@ def _choice(option: Option) -> Callable[[str], str]:
             return text
         from cjm.diagnostic import did_you_mean
 
-        raise argparse.ArgumentTypeError(f"'{text}' is not one of {', '.join(option.choices)}"
-                                         f"{did_you_mean(text, option.choices)}")
+        raise _bad(f"'{text}' is not one of {', '.join(option.choices)}{did_you_mean(text, option.choices)}")
 
     return check
 
 
-def _score(text: str) -> float:
+def _score_value(text: str) -> float | None:
+    """`text` as a score from 0 to 100, or None."""
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number") from None
-    if not 0 <= value <= 100:  # also refuses nan
-        raise argparse.ArgumentTypeError(f"{text} is not a score from 0 to 100")
+        return None
+    return value if 0 <= value <= 100 else None  # also refuses nan
+
+
+def _count_value(text: str) -> int | None:
+    """`text` as a whole number of at least 1, or None."""
+    try:
+        value = int(text)
+    except ValueError:
+        return None
+    return value if value >= 1 else None
+
+
+def _score(text: str) -> float:
+    value = _score_value(text)
+    if value is None:
+        try:
+            float(text)
+        except ValueError:
+            raise _bad(f"'{text}' is not a number") from None
+        raise _bad(f"{text} is not a score from 0 to 100")
     return value
 
 
 def _count(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of at least 1")
+    value = _count_value(text)
+    if value is None:
+        raise _bad(f"'{text}' is not a whole number of at least 1")
     return value
 
 
+def _bad(message: str) -> Exception:
+    import argparse
+
+    return argparse.ArgumentTypeError(message)
+
+
+def _quick(argv: Sequence[str]) -> ValidateOptions | None:
+    """The options, read without argparse when every argument is plain (known flags, good values,
+    paths); None for anything else, which argparse then reads and explains."""
+    by_flag = {flag: option for option in OPTIONS for flag in option.flags}
+    values: dict[str, object] = {}
+    paths: list[str] = []
+    args = iter(argv)
+    for arg in args:
+        if arg == "--":
+            paths += args
+            break
+        if not arg.startswith("-") or arg == "-":
+            paths.append(arg)
+            continue
+        flag, given, text = arg.partition("=")
+        option = by_flag.get(flag)
+        if option is None or (option.flag and given) or (not flag.startswith("--") and given):
+            return None
+        if option.flag:
+            values[option.dest] = True
+            continue
+        text = text if given else next(args, None)  # type: ignore[assignment]
+        value = None if text is None else _quick_value(option, text)
+        if value is None:
+            return None
+        values[option.dest] = value
+    return ValidateOptions(paths or ["."], **values)  # type: ignore[arg-type]
+
+
+def _quick_value(option: Option, text: str) -> object:
+    if option.score:
+        return _score_value(text)
+    if option.count:
+        return _count_value(text)
+    return text if text in option.choices else None
+
+
 def parse(argv: Sequence[str]) -> ValidateOptions:
-    ns, extra = build_parser().parse_known_args(list(argv))
+    quick = _quick(argv)
+    if quick is not None:
+        return quick
+    ns, extra = build_parser().parse_known_intermixed_args(list(argv))
     if extra:
         from cjm.diagnostic import did_you_mean
 

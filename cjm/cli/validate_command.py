@@ -17,7 +17,7 @@ import typer
 from cjm import __version__
 from cjm.cli.errors import EXIT_OK
 from cjm.cli.validate import EPILOG, HELP, OPTIONS, PATHS_HELP, ValidateOptions, run_validate
-from cjm.report.github import MAX_ANNOTATIONS
+from cjm.report import MAX_ANNOTATIONS
 
 __all__ = ["EPILOG", "Format", "validate"]
 

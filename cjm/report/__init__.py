@@ -9,12 +9,24 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Protocol, TextIO
 
 from cjm.check.result import FileResult
 
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at run time (start-up)
+if TYPE_CHECKING:
+    from typing import Protocol, TextIO
+
+    class Reporter(Protocol):
+        def __call__(self, results: Sequence[FileResult], stream: TextIO) -> None: ...
+
+    class DiffReporter(Protocol):
+        def __call__(self, results: Sequence[DiffResult], stream: TextIO, unchanged: int = 0) -> None: ...
+
 if TYPE_CHECKING:
     from cjm.check.changes import DiffResult
+
+MAX_ANNOTATIONS = 10
+"""GitHub shows at most this many annotations of each kind per step (`--format github`)."""
 
 REPORTERS = {
     "text": "cjm.report.text",
@@ -30,19 +42,11 @@ DIFF_REPORTERS = {
 }
 
 
-class Reporter(Protocol):
-    def __call__(self, results: Sequence[FileResult], stream: TextIO) -> None: ...
-
-
 def get_reporter(name: str) -> Reporter:
     """The `report` function of the reporter called `name` (KeyError when unknown)."""
     module_name, _, function = REPORTERS[name].partition(":")
     reporter: Reporter = getattr(importlib.import_module(module_name), function or "report")
     return reporter
-
-
-class DiffReporter(Protocol):
-    def __call__(self, results: Sequence[DiffResult], stream: TextIO, unchanged: int = 0) -> None: ...
 
 
 def get_diff_reporter(name: str) -> DiffReporter:

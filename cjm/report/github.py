@@ -26,17 +26,17 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import PurePath
 from typing import TextIO
 
 from cjm.check.result import FileResult
 from cjm.diagnostic import Diagnostic, Severity
+from cjm.records import record
+from cjm.report import MAX_ANNOTATIONS
 from cjm.safe import visible
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 HINT_SEPARATOR = " — "
-MAX_ANNOTATIONS = 10
 """What GitHub shows of each kind of annotation (error, warning, notice) per step."""
 
 
@@ -76,7 +76,7 @@ def plain_line(text: str) -> str:
     return f"./{text}" if text.lstrip().startswith("::") else text
 
 
-@dataclass(frozen=True)
+@record(hashable=True)
 class Entry:
     """One thing to report: a finding of a map, or (no diagnostic) why a valid map fails."""
 

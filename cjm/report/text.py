@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, TextIO
 
 from cjm.check.result import CONTEXT_LINES, FileResult
 from cjm.diagnostic import Diagnostic, Severity
 from cjm.report import summary_counts
 from cjm.safe import visible
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at run time (start-up)
+if TYPE_CHECKING:
+    from typing import TextIO
 
 if TYPE_CHECKING:
     from rich.console import Console

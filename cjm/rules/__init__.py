@@ -14,7 +14,6 @@ cjm.diff from two versions of a map; their `check` is None.
 from __future__ import annotations
 
 from types import ModuleType
-from typing import Any
 
 from cjm.diagnostic import Severity
 from cjm.rules import (
@@ -41,6 +40,10 @@ from cjm.rules import (
     unrecovered_dip,
     yaml_syntax,
 )
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at run time (start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 _MODULES: tuple[ModuleType, ...] = (
     yaml_syntax,

@@ -22,12 +22,15 @@ Passes on:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from cjm.diagnostic import Finding, Severity
 from cjm.loader.positions import Path
 from cjm.model import JourneyMap
 from cjm.schema.places import stable_path
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at run time (start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 ID = "placeholder-text"
 SEVERITY = Severity.WARNING

@@ -35,13 +35,16 @@ Passes on:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
-from typing import Any
 
 from cjm.diagnostic import Finding, Severity
 from cjm.loader.positions import format_path
 from cjm.model import ACTORS, JourneyMap
+from cjm.records import replace
 from cjm.schema.messages import Messages
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at run time (start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 ID = "schema"
 SEVERITY = Severity.ERROR

@@ -13,12 +13,15 @@ import json
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path as FsPath
-from typing import Any
 
 from cjm.diagnostic import Finding
 from cjm.loader.positions import Path, Positions
 from cjm.loader.scalars import LongNumber
 from cjm.schema.messages import Messages
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at run time (start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 SCHEMA_FILE = "journey-map.schema.json"
 SUPPORTED = frozenset({

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import math
-from typing import Any
 
 from cjm.diagnostic import Finding, closest
 from cjm.loader.positions import Path, Positions, format_path
 from cjm.safe import shorten
 from cjm.schema.places import located, stable_path
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at run time (start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 TYPE_WORDS = {
     "string": "text",

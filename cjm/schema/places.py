@@ -7,10 +7,12 @@ who wrote the map thinks "the emotion of touchpoint 'front-desk' in stage
 
 from __future__ import annotations
 
-from typing import Any
-
 from cjm.loader.positions import Path, format_path
 from cjm.safe import shorten
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at run time (start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def _item(data: Any, path: Path) -> Any:
