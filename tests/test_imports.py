@@ -54,3 +54,23 @@ def test_validate_for_github_imports_no_terminal_library(tmp_path: Path) -> None
     loaded = _modules_after(code)
     assert {"jinja2", "graphviz", "typer", "click", "rich", "cjm.render"} & loaded == set()
     assert "cjm.report.github_summary" in loaded and (tmp_path / "summary.md").exists()
+
+
+def test_validate_pays_for_no_module_it_does_not_use(tmp_path: Path) -> None:
+    """The pre-commit path outside a project with a cjm config (so no TOML parser): no dataclasses
+    (cjm.records), no argparse (options read by a loop), no typing at run time, and the loader's
+    Builder and its YAML-mistake explanations only for a map the fast path cannot take."""
+    sample = tmp_path / "map.cjm.yaml"
+    sample.write_text((ROOT / "sample_maps" / "streaming-subscription.cjm.yaml").read_text("utf-8"), "utf-8")
+    code = (
+        "import sys, io, contextlib\n"
+        "from cjm.cli.entry import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    code = main(['validate', {str(sample)!r}])\n"
+        "assert code == 0, code\n"
+        "print(' '.join(sys.modules))\n"
+    )
+    loaded = _modules_after(code)
+    unused = {"dataclasses", "inspect", "argparse", "typing", "tomllib", "cjm.loader.build",
+              "cjm.loader.mistakes"}
+    assert unused & loaded == set()

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass, field
 from pathlib import Path as FsPath
-from typing import Any
 
 from cjm.diagnostic import START, Finding, Pos
 from cjm.loader.positions import LineIndex, Positions
+from cjm.records import field, record
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at run time (start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 MAX_BYTES = 10 * 1024 * 1024
 """A map file larger than this is not read (10 MiB)."""
@@ -28,16 +31,16 @@ MAX_NODES = 250_000
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
-@dataclass
+@record
 class Loaded:
     """A map file as data: `data` is None when the file could not be read."""
 
     path: str
     text: str
     data: Any = None
-    positions: Positions = field(default_factory=Positions)
-    findings: list[Finding] = field(default_factory=list)
-    long_numbers: list[Pos] = field(default_factory=list)
+    positions: Positions = field(factory=Positions)
+    findings: list[Finding] = field(factory=list)
+    long_numbers: list[Pos] = field(factory=list)
     """Where whole numbers too long to read exactly stand (each also a finding)."""
 
     @property

@@ -10,14 +10,16 @@ text, dates stay text), and no tag ever constructs an object.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
-
 from cjm.diagnostic import Finding, Pos
 from cjm.loader.comments import hashtag_after
 from cjm.loader.events import events
 from cjm.loader.positions import LineIndex, Path, Positions
 from cjm.loader.scalars import MAX_DIGITS, LongNumber, key_text, resolve_plain, type_tag
+from cjm.records import field, record
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at run time (start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 TAG = "tag:yaml.org,2002:"
 
@@ -31,7 +33,7 @@ class LimitExceeded(Exception):
         self.hint = hint
 
 
-@dataclass
+@record
 class _Open:
     """A collection being filled: a list, or a dict waiting for a key or a value."""
 
@@ -43,7 +45,7 @@ class _Open:
     key: str | None = None
     key_pos: Pos | None = None
     has_key: bool = False
-    merges: list[tuple[Any, Pos]] = field(default_factory=list)
+    merges: list[tuple[Any, Pos]] = field(factory=list)
     first_key: str | None = None
     new_item: bool = False
     """The mapping's first key came back: a new list item seems to start without its `- `."""

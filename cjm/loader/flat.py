@@ -20,12 +20,15 @@ It never records a finding, so what it returns is all there is.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from cjm.diagnostic import START, Pos
 from cjm.loader.comments import hashtag_after
 from cjm.loader.positions import Path, Positions
 from cjm.loader.scalars import LongNumber, resolve_plain
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at run time (start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 _MISCOUNTED = ("\x85", "\u2028", "\u2029", "\ufeff")
 """libyaml breaks lines at NEL, U+2028 and U+2029 (cjm at \\n, \\r\\n and \\r only), and does not

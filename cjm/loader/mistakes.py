@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from cjm.diagnostic import Pos
+from cjm.records import record
 
 CURLY = "“”„‟‘’‚‛«»"
 _KEY = re.compile(r"^(?P<indent>\s*)(?P<dash>-\s+)?(?P<key>[A-Za-z_][\w-]*)\s*:"
@@ -31,14 +31,14 @@ _FANCY_DASH = re.compile(r"^(?P<indent>\s*)(?P<mark>[–—•·▪●◦‣])\s
 _QUOTED = re.compile(r"^(?P<head>\s*(?:-\s+)?[\w-]+\s*:\s*)(?P<quote>[\"'])(?P<body>.*)$")
 
 
-@dataclass(frozen=True)
+@record(hashable=True)
 class Explained:
     message: str
     pos: Pos
     hint: str | None = None
 
 
-@dataclass(frozen=True)
+@record(hashable=True)
 class ParseError:
     """What the parser said: its words, where it stopped and where the thing it read began."""
 

@@ -6,20 +6,19 @@ A path is a tuple of mapping keys and sequence indexes, as in
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from cjm.diagnostic import START, Pos
+from cjm.records import field, record
 
 Path = tuple[str | int, ...]
 
 
-@dataclass
+@record
 class Positions:
     """Line and column of every value (and every mapping key) by path."""
 
-    values: dict[Path, Pos] = field(default_factory=dict)
-    keys: dict[Path, Pos] = field(default_factory=dict)
-    hashtags: dict[Path, tuple[Pos, str]] = field(default_factory=dict)
+    values: dict[Path, Pos] = field(factory=dict)
+    keys: dict[Path, Pos] = field(factory=dict)
+    hashtags: dict[Path, tuple[Pos, str]] = field(factory=dict)
     """Plain values followed on their line by a comment that reads like a hashtag (`#BringAFriend`,
     no space after `#`): where the `#` is, and the comment's text."""
 
