@@ -56,7 +56,7 @@ class _TolerantCache(FileSystemBytecodeCache):
     def load_bytecode(self, bucket: Bucket) -> None:
         try:
             super().load_bytecode(bucket)
-        except (OSError, ValueError, EOFError, TypeError):  # unreadable or damaged
+        except Exception:  # unreadable or damaged (OSError, UnpicklingError, EOFError...): a miss
             bucket.reset()
 
     def dump_bytecode(self, bucket: Bucket) -> None:
