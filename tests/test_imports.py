@@ -35,4 +35,3 @@ def test_validate_imports_no_renderer_and_no_typer() -> None:
 def test_importing_cjm_imports_nothing_else() -> None:
     loaded = _modules_after("import sys, cjm; print(' '.join(sys.modules))")
     assert not {m for m in loaded if m.startswith(("ruamel", "cjm.")) or m in ("typer", "rich")}
-
