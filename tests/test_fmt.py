@@ -476,3 +476,23 @@ def test_corners_validate_accepts_are_formatted_with_the_same_data(text: str, ex
     """A `|` block at the end of a file with no final newline, a trailing tab, an alias as a flow key."""
     assert format_text(text) == expected
     assert format_text(expected) == expected
+
+
+def test_fmt_parses_a_map_with_ruamel_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ruamel.yaml's pure-Python parser reads the map once (its round trip); every other read is
+    libyaml's."""
+    from ruamel.yaml.composer import Composer
+
+    from tests.harness import REPO, cjm
+
+    calls: list[int] = []
+    compose = Composer.compose_document
+
+    def counting(self: Composer) -> object:
+        calls.append(1)
+        return compose(self)
+
+    monkeypatch.setattr(Composer, "compose_document", counting)
+    done = cjm("fmt", "--check", REPO / "sample_maps" / "streaming-subscription.cjm.yaml")
+    assert done.returncode == 0, done.stderr
+    assert len(calls) == 1

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from cjm import __version__
-from cjm.cli import validate_command
+from cjm.cli import score_command, validate_command
 from cjm.cli.errors import EXIT_OK, UsageError
 
 app = typer.Typer(
@@ -36,22 +36,7 @@ def root(
 
 
 app.command(name="validate", epilog=validate_command.EPILOG)(validate_command.validate)
-
-
-@app.command()
-def score(
-    paths: Annotated[Optional[list[str]], typer.Argument(  # noqa: UP045
-        metavar="[PATH...]", help="Map files or folders (default: the current folder).",
-        show_default=False)] = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
-    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
-    fail_under: Annotated[Optional[float], typer.Option(  # noqa: UP045 (typer on 3.10)
-        "--fail-under", min=0, max=100, help="A map scoring below N fails.")] = None,
-) -> int:
-    """The engagement scorecard: per phase, the chain found, its score, what is missing."""
-    from cjm.cli.score import run_score
-
-    return run_score(paths or ["."], format, strict, fail_under)
+app.command(name="score")(score_command.score)
 
 
 @app.command()

@@ -1,8 +1,9 @@
 """The `cjm` console script: one top-level handler around every command.
 
 `cjm validate` goes straight to its argparse parser (no typer, no rich on the
-happy path) because pre-commit runs it on every commit; its help, shell
-completion and every other command go through the typer app.
+happy path) because pre-commit runs it on every commit, and so does a plain
+`cjm score` command line; their help, shell completion, a score command line
+with a mistake, and every other command go through the typer app.
 """
 
 from __future__ import annotations
@@ -76,6 +77,12 @@ def _dispatch(args: list[str]) -> int:
         from cjm.cli.validate import main as validate_main
 
         return validate_main(args[1:])
+    if args[:1] == ["score"] and not _wants_app(args[1:]):
+        from cjm.cli.score import main as score_main
+
+        code = score_main(args[1:])
+        if code is not None:
+            return code
     from cjm.cli.app import run_app
 
     return run_app(args)

@@ -41,11 +41,13 @@ from cjm.safe import visible
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from cjm.render.flow import FlowDiagram
+    from cjm.render.flow import FlowDiagram, PendingFlow
     from cjm.render.graphviz import Graphviz
     from cjm.render.page import PageOptions
 
 PROGRESS_ABOVE = 3
+LOOKAHEAD = 2
+"""How many maps ahead of the page being built their Graphviz layouts start."""
 
 
 @dataclass
@@ -83,9 +85,9 @@ def run_render(paths: list[str], out: str, to: str | None, template_dir: str | N
     graphviz = _find_graphviz(dot, formats, console)
     plan = RenderPlan(formats, out_dir, templates, graphviz, console, layout, poster)
     failed = bool(invalid) or (plan.graphviz is None and "svg" in formats)
-    with _progress(console, len(valid)) as advance:
-        for target, result in valid:
-            failed = not _render_one(target, result, plan) or failed
+    with _progress(console, len(valid)) as advance, _layouts(plan, [r for _, r in valid]) as flows:
+        for (target, result), flow in zip(valid, flows, strict=True):
+            failed = not _render_one(target, result, plan, flow) or failed
             advance()
     if "html" in formats:
         _write_index(plan, valid, [result.path for result in invalid])
@@ -140,18 +142,48 @@ def _progress(console: Console, total: int) -> Iterator[Callable[[], None]]:
         yield lambda: progress.advance(task)
 
 
-def _render_one(target: Target, result: FileResult, plan: RenderPlan) -> bool:
+@contextmanager
+def _layouts(plan: RenderPlan, results: list[FileResult]) -> Iterator[Iterator[PendingFlow | None]]:
+    """Each map's flow diagram (None without Graphviz), its Graphviz layouts started up to LOOKAHEAD
+    maps ahead of the one whose page is being built, on one process per core."""
+    import os
+    from concurrent.futures import ThreadPoolExecutor
+
+    from cjm.render.flow import start_flow_diagram
+
+    pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 1)
+
+    def start(result: FileResult) -> PendingFlow | None:
+        assert result.journey is not None  # a valid map always has its model
+        return None if plan.graphviz is None else start_flow_diagram(result.journey, plan.graphviz, pool)
+
+    def in_turn() -> Iterator[PendingFlow | None]:
+        started = [start(result) for result in results[:LOOKAHEAD]]
+        for index in range(len(results)):
+            if index + LOOKAHEAD < len(results):
+                started.append(start(results[index + LOOKAHEAD]))
+            yield started[index]
+            started[index] = None  # its diagram is written: let it go
+
+    try:
+        yield in_turn()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _render_one(target: Target, result: FileResult, plan: RenderPlan, pending: PendingFlow | None) -> bool:
     """Write the map's files; False when its flow diagram could not be laid out."""
-    from cjm.render.flow import flow_diagram
     from cjm.render.graphviz import RenderError
-    from cjm.render.html import TemplateFailure, render_html
+    from cjm.render.html import TemplateFailure, preload_templates, render_html
 
     assert result.journey is not None  # a valid map always has its model
     flow: FlowDiagram | None = None
     ok = True
-    if plan.graphviz is not None:
+    if pending is not None:
+        if "html" in plan.formats:
+            preload_templates(plan.template_dir)  # while Graphviz lays the diagram out
         try:
-            flow = flow_diagram(result.journey, plan.graphviz)
+            flow = pending()
         except RenderError as exc:
             plan.console.print(f"{visible(result.path)}: no flow diagram: {exc.message}", markup=False,
                                soft_wrap=True)

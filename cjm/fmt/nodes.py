@@ -2,7 +2,9 @@
 
 The formatter moves keys, so it anchors each comment to a node path (stable
 across the move) rather than to a line. This module composes the text once
-and records, per entry (a mapping key or a sequence item), where it starts,
+(with libyaml, as the loader reads it: the one pure-Python ruamel.yaml parse
+of `cjm fmt` is the round trip that writes the values) and records, per
+entry (a mapping key or a sequence item), where it starts,
 the column it is indented at, where a comment at the end of its line belongs,
 and its last line; plus the spans of scalars and flow collections, so that a
 `#` inside a string is never taken for a comment. Positions are 0-based.
@@ -45,10 +47,9 @@ class NodeIndex:
 
 def index_nodes(text: str) -> NodeIndex:
     """Index a text the loader has already accepted (valid YAML, one document)."""
-    from ruamel.yaml import YAML
+    import yaml
 
-    yaml = YAML(typ="safe", pure=True)
-    root = yaml.compose(text)
+    root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     index = NodeIndex()
     if root is not None:
         _Walker(index, text.split("\n")).node(root, ())

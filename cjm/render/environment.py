@@ -5,10 +5,19 @@ built-in templates fill the gaps, so a team can restyle one partial (say
 `legend.html.j2` or `styles.css`) and keep the rest. The built-in templates
 are the top-level `templates/` folder, found by cjm.resources wherever cjm
 runs from (an installed wheel carries it inside the package).
+
+Compiled templates are kept in the user's cache folder
+(`$XDG_CACHE_HOME/cjm` or `~/.cache/cjm`), in a folder named after the cjm
+and Jinja versions; Jinja keys each file by the template's name and checks
+the checksum of its text, so an edited template compiles afresh. A cache
+folder that cannot be made, read or written is passed over silently: the
+templates compile in memory as without a cache.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,12 +25,15 @@ from jinja2 import (
     BaseLoader,
     ChoiceLoader,
     Environment,
+    FileSystemBytecodeCache,
     FileSystemLoader,
     FunctionLoader,
     StrictUndefined,
 )
+from jinja2.bccache import Bucket
 from jinja2.loaders import split_template_path
 
+from cjm import __version__
 from cjm.resources import TEMPLATES, data_dir
 
 BUILTIN_PREFIX = "<cjm built-in templates>"
@@ -36,6 +48,38 @@ def builtin_source(name: str) -> tuple[str, str, None] | None:
     if not resource.is_file():
         return None
     return resource.read_text(encoding="utf-8"), f"{BUILTIN_PREFIX}/{name}", None
+
+
+class _TolerantCache(FileSystemBytecodeCache):
+    """Jinja's file cache, but a file it cannot read or write is a cache miss, not an error."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # unreadable or damaged (OSError, UnpicklingError, EOFError...): a miss
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def cache_dir() -> Path:
+    """Where compiled templates go: `$XDG_CACHE_HOME/cjm/templates-VERSIONS` or `~/.cache/cjm/...`."""
+    import jinja2
+
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "cjm" / f"templates-{__version__}-jinja{jinja2.__version__}"
+
+
+def template_cache() -> FileSystemBytecodeCache | None:
+    """The bytecode cache, or None when its folder cannot be made."""
+    folder = cache_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return _TolerantCache(str(folder))
 
 
 def make_environment(template_dir: Path | None = None) -> Environment:
@@ -55,6 +99,7 @@ def make_environment(template_dir: Path | None = None) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=template_cache(),
     )
 
 

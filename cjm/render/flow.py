@@ -5,10 +5,16 @@ element the HTML page inlines. `cjm render` and `cjm preview` both draw it here.
 For print the diagram is also drawn in parts, a phase at a time and at most
 PER_PART touchpoints each, so that each part fits a page's width at a size
 that reads; the page shows them one under another.
+
+Each layout is a Graphviz process; `start_flow_diagram` starts them all on a
+pool of threads (each waits on its process) and returns at once, so the
+caller builds its HTML while they run and collects the diagram after.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from cjm.model import JourneyMap
@@ -31,10 +37,31 @@ class FlowDiagram:
 
 def flow_diagram(journey: JourneyMap, graphviz: Graphviz, with_parts: bool = True) -> FlowDiagram:
     """Lay out the journey's flow diagram (and its print parts); RenderError when Graphviz fails."""
-    svg = render_svg(build_dot(journey), graphviz)
-    parts = [svg_for_inline(render_svg(build_dot(journey, part), graphviz))
+    with ThreadPoolExecutor() as pool:
+        return start_flow_diagram(journey, graphviz, pool, with_parts)()
+
+
+PendingFlow = Callable[[], FlowDiagram]
+"""A flow diagram being laid out: calling it waits for it."""
+
+
+def start_flow_diagram(journey: JourneyMap, graphviz: Graphviz, pool: Executor,
+                       with_parts: bool = True) -> PendingFlow:
+    """Start laying out the flow diagram on `pool`; calling the result waits for it. It raises the
+    RenderError of the first layout that failed, in the order flow_diagram lays them out."""
+    whole = pool.submit(render_svg, build_dot(journey), graphviz)
+    parts = [pool.submit(render_svg, build_dot(journey, part), graphviz)
              for part in print_parts(journey)] if with_parts else []
-    return FlowDiagram(svg, svg_for_inline(svg), tuple(parts))
+
+    def collect() -> FlowDiagram:
+        svg = whole.result()
+        return FlowDiagram(svg, svg_for_inline(svg), tuple(_inline(part) for part in parts))
+
+    return collect
+
+
+def _inline(layout: Future[str]) -> str:
+    return svg_for_inline(layout.result())
 
 
 def print_parts(journey: JourneyMap) -> list[range]:

@@ -21,6 +21,10 @@ from cjm.render.page import PageOptions
 
 PAGE_TEMPLATE = "map.html.j2"
 PAGE_SCRIPT = "page.js"
+PAGE_PARTS = ("styles.css", "print.css", "header.html.j2", "overview.html.j2", "grid.html.j2", "cell.html.j2",
+              "card.html.j2", "emotion.html.j2", "curve.svg.j2", "notes.html.j2", "changes.html.j2",
+              "sheets.html.j2", "flow.html.j2", "scorecard.html.j2", "legend.html.j2", PAGE_SCRIPT)
+"""The templates a page may include, for preload_templates."""
 
 
 class TemplateFailure(Exception):
@@ -53,6 +57,17 @@ def render_html(result: FileResult, template_dir: Path | None = None, flow_svg: 
         return {**context, "script": script.text, "policy": content_policy(script)}
 
     return render_template(PAGE_TEMPLATE, with_script, template_dir)
+
+
+def preload_templates(template_dir: Path | None = None) -> None:
+    """Load (from the cache, or compile) the page's templates now, so that rendering it later does
+    not wait for them. A template that fails to load is left for render_html to report."""
+    environment = shared_environment(template_dir.resolve() if template_dir else None)
+    for name in (PAGE_TEMPLATE, *PAGE_PARTS):
+        try:
+            environment.get_template(name)
+        except Exception:  # render_html raises it again, with its place
+            continue
 
 
 def render_template(name: str, context: Any, template_dir: Path | None) -> str:

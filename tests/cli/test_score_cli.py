@@ -64,3 +64,52 @@ def test_score_with_no_path_scores_the_current_folder(tmp_path: Path) -> None:
     (tmp_path / "a.cjm.yaml").write_bytes((REPO / CARD).read_bytes())
     done = cjm("score", cwd=tmp_path)
     assert done.returncode == 0 and "a.cjm.yaml" in done.stdout
+
+
+def test_both_parsers_of_score_take_the_same_options() -> None:
+    """The argparse parser (running) and the typer command (help, completion, mistakes) come from
+    cjm.cli.score.OPTIONS."""
+    from typer.main import get_command
+
+    from cjm.cli.app import app
+    from cjm.cli.score import OPTIONS, build_parser
+
+    command = get_command(app).commands["score"]  # type: ignore[attr-defined]
+    typer_flags = {flag for param in command.params for flag in (*param.opts, *param.secondary_opts)
+                   if flag.startswith("-")}
+    argparse_flags = {flag for action in build_parser()._actions for flag in action.option_strings}
+    assert typer_flags == argparse_flags  # click adds its help option itself, not a param
+    helps = {param.opts[0]: param.help for param in command.params if getattr(param, "help", None)}
+    assert all(helps[option.flags[0]] == option.help for option in OPTIONS)
+
+
+@pytest.mark.parametrize("args", [
+    ["--fail-under", "50", CARD],
+    ["-fjson", CARD],
+    [CARD, "--strict", "sample_maps/b2b-saas-trial.cjm.yaml"],
+])
+def test_a_plain_command_line_runs_without_the_app(args: list[str]) -> None:
+    from cjm.cli.score import parse
+
+    assert parse(args) is not None
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (["--fail-under", "150", CARD], "invalid value for '--fail-under': 150.0 is not in the range 0<=x<=100"),
+    (["--fail-under", "abc", CARD], "'abc' is not a valid float range"),
+    (["--strict=1", CARD], "option '--strict' does not take a value"),
+    (["-V", CARD], "no such option: -V; see `cjm score --help`"),
+    (["--format"], "option '--format' requires an argument"),
+    (["-a b"], "no such option: -a"),
+])
+def test_a_mistake_is_worded_by_the_app(args: list[str], said: str) -> None:
+    from cjm.cli.score import parse
+
+    assert parse(args) is None
+    done = cjm("score", *args)
+    assert done.returncode == 2 and said in done.stderr, done.stderr
+
+
+def test_score_checks_its_format_and_bar_itself() -> None:
+    assert "--format must be one of text, json, not 'sarif'" in cjm("score", "-f", "sarif", CARD).stderr
+    assert "--fail-under nan: use a score from 0 to 100" in cjm("score", "--fail-under", "nan", CARD).stderr

@@ -1,0 +1,35 @@
+"""`cjm score` as a command of the typer app, from `cjm.cli.score.OPTIONS`.
+
+The app uses it for `cjm score --help`, shell completion and the command
+lines the fast parser leaves to it (so mistakes get click's words, in cjm's
+form); a plain command line runs through the argparse parser of the same
+table. tests/cli/test_score_cli.py holds the two parsers to the same options.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Optional
+
+import typer
+
+from cjm.cli.score import HELP, OPTIONS, PATHS_HELP, ScoreOptions, run_score
+
+__all__ = ["score"]
+
+
+def _option(dest: str, **extra: Any) -> Any:
+    option = next(o for o in OPTIONS if o.dest == dest)
+    return typer.Option(*option.flags, help=option.help, metavar=option.metavar, **extra)
+
+
+def score(
+    paths: Annotated[Optional[list[str]], typer.Argument(  # noqa: UP045 (typer on 3.10)
+        metavar="[PATH...]", help=PATHS_HELP, show_default=False)] = None,
+    format: Annotated[str, _option("format")] = "text",
+    strict: Annotated[bool, _option("strict")] = False,
+    fail_under: Annotated[Optional[float], _option("fail_under", min=0, max=100)] = None,  # noqa: UP045
+) -> int:
+    return run_score(ScoreOptions(paths or ["."], format, strict, fail_under))
+
+
+score.__doc__ = HELP
