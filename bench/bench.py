@@ -1,26 +1,43 @@
-"""Benchmark ``cjm validate`` against its peers, as whole processes, in one run.
+"""Benchmark cjm against its peers and the floor, as whole processes, in one run.
 
 Usage (from the repository root, with the venv that has cjm and the peers)::
 
-    python bench/bench.py            # ~8 min: 10 runs on one map, 3 on the rest
-    python bench/bench.py --quick    # ~30 s: 3 runs / 1 run, a 100-map batch
+    python bench/bench.py            # long: 10 runs on one map, 3 on the rest
+    python bench/bench.py --quick    # ~1 min: 3 runs / 1 run, smaller batches and maps
     python bench/bench.py --runs 20 --big-runs 5 --check
+    python bench/bench.py --inputs one,batch   # only these inputs
 
 Tools, all timed on the same input files:
 
 a) ``python -c pass`` (sys.executable): the interpreter start-up baseline;
-b) ``cjm validate FILE...``;
-c) ``check-jsonschema --schemafile SCHEMA FILE...``, SCHEMA being the output
+b) the floor, ``python bench/floor.py FILE...``: what any Python validator
+   must pay (interpreter start, a libyaml load of each file, basic shape
+   checks); every tool's "ratio to floor" is its median over the floor's;
+c) ``cjm validate FILE...``;
+d) on the one map only: ``cjm score``, ``cjm score --format json``,
+   ``cjm render -o DIR`` (one folder reused by every run) and
+   ``cjm fmt --check``; their "ratio to cjm" is to cjm validate;
+e) ``check-jsonschema --schemafile SCHEMA FILE...``, SCHEMA being the output
    of ``cjm schema``;
-d) ``yamllint -d relaxed FILE...`` (yamllint's built-in relaxed config, so
+f) ``yamllint -d relaxed FILE...`` (yamllint's built-in relaxed config, so
    style nits are warnings; the generated maps are clean under both configs).
 
-Inputs: (1) one sample map, ``sample_maps/streaming-subscription.cjm.yaml``
+Every run is started by bench/spawner.py, a small process that reads the
+run's wall time and peak memory (ru_maxrss from ``os.wait4``: the largest of
+the process and of the children it reaped, such as cjm's pool workers, not
+their sum); "peak MiB" is the largest over the timed runs.
+
+Inputs (``--inputs`` names some of them, comma-separated):
+``one``: one sample map, ``sample_maps/streaming-subscription.cjm.yaml``
 (else the first ``sample_maps/*.cjm.yaml``, else a generated one; ``--map``
-overrides); (2) a batch of 1,000 generated maps passed in one command line;
-(3) one generated ~1 MB map. Everything is copied or generated into a
-temporary folder, which is also the working directory of every run, so no
-project config (``.cjm.toml``, ``pyproject.toml``, ``.yamllint``) applies.
+overrides); ``batch``: 1,000 generated maps passed in one command line
+(``--batch``); ``big``: one generated ~1 MB map (``--big-bytes``);
+``huge-batch``: 10,000 generated maps in one command line (``--huge-batch``);
+``huge-map``: one generated ~10 MB map (``--huge-bytes``; cjm's size limit is
+10 MiB, 10,485,760 bytes, and the generated maps stay under it).
+Everything is copied or generated into a temporary folder, which is also the
+working directory of every run, so no project config (``.cjm.toml``,
+``pyproject.toml``, ``.yamllint``) applies.
 
 Executables are looked up next to ``sys.executable`` first, then on PATH.
 
@@ -31,14 +48,15 @@ Environment:
     appended. Examples: ``CJM_BENCH_CMD="cjm-hook"``,
     ``CJM_BENCH_CMD="python -m cjm validate"``, or a stand-in while cjm is
     not installed: ``CJM_BENCH_CMD="yamllint -d relaxed"``. When it ends in
-    ``validate``, the schema is fetched with the same words and ``schema``.
+    ``validate``, the schema is fetched, and score, render and fmt run, with
+    the same words in place of ``validate``.
 ``CJM_BENCH_SCHEMA``
     A schema file for check-jsonschema instead of running ``cjm schema``
     (same as ``--schema``).
 
-Exit status: 0; 1 when cjm did not exit 0 on these valid maps (flagged
-loudly), or with ``--check`` when a speed target is missed; 2 when no cjm
-command was found.
+Exit status: 0; 1 when a cjm command did not exit 0 on these valid maps
+(flagged loudly), or with ``--check`` when a target of the inputs run is
+missed; 2 when no cjm command was found.
 """
 
 from __future__ import annotations
@@ -639,11 +657,12 @@ def header_lines(setup: Setup, inputs: list[Input]) -> list[str]:
     ]
     lines += [f"- {note}" for note in setup.notes]
     lines += [
-        "- timing: time.perf_counter() from subprocess.Popen() to os.wait4(); median and min "
-        "of the timed runs, after warm-up runs that are not counted",
+        "- timing: time.perf_counter() around os.posix_spawnp() and os.wait4() in bench/spawner.py, "
+        "a small process that starts each run; median and min of the timed runs, after warm-up "
+        "runs that are not counted",
         "- peak MiB: ru_maxrss from os.wait4, the largest over the timed runs; for a process with "
         "children (cjm's pool workers) it is the largest of the process and its reaped children, "
-        "not their sum",
+        "not their sum; about 8.5 MiB is the spawner's own, so no run shows less",
         f"- floor: {FLOOR_SCRIPT.name}, the least any Python validator pays: interpreter start, "
         "yaml.load(text, Loader=yaml.CSafeLoader) of each file, and basic shape checks; "
         "ratio to floor = median / the floor's median on the same input",
