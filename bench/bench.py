@@ -663,7 +663,7 @@ def header_lines(setup: Setup, inputs: list[Input]) -> list[str]:
         "- peak MiB: ru_maxrss from os.wait4, the largest over the timed runs; for a process with "
         "children (cjm's pool workers) it is the largest of the process and its reaped children, "
         "not their sum; about 8.5 MiB is the spawner's own, so no run shows less",
-        f"- floor: {FLOOR_SCRIPT.name}, the least any Python validator pays: interpreter start, "
+        f"- floor: bench/{FLOOR_SCRIPT.name}, the least any Python validator pays: interpreter start, "
         "yaml.load(text, Loader=yaml.CSafeLoader) of each file, and basic shape checks; "
         "ratio to floor = median / the floor's median on the same input",
         "- cjm score, score --format json, render -o DIR (one folder reused by every run) and "
