@@ -1,26 +1,43 @@
-"""Benchmark ``cjm validate`` against its peers, as whole processes, in one run.
+"""Benchmark cjm against its peers and the floor, as whole processes, in one run.
 
 Usage (from the repository root, with the venv that has cjm and the peers)::
 
-    python bench/bench.py            # ~8 min: 10 runs on one map, 3 on the rest
-    python bench/bench.py --quick    # ~30 s: 3 runs / 1 run, a 100-map batch
+    python bench/bench.py            # hours: 10 runs on one map, 3 on 1,000 maps and 1 MB, 1 on the huge
+    python bench/bench.py --quick    # a few minutes: 3 runs / 1 run, 100 and 200 maps, 1 and 1.5 MB maps
     python bench/bench.py --runs 20 --big-runs 5 --check
+    python bench/bench.py --inputs one,batch   # only these inputs
 
 Tools, all timed on the same input files:
 
 a) ``python -c pass`` (sys.executable): the interpreter start-up baseline;
-b) ``cjm validate FILE...``;
-c) ``check-jsonschema --schemafile SCHEMA FILE...``, SCHEMA being the output
+b) the floor, ``python bench/floor.py FILE...``: what any Python validator
+   must pay (interpreter start, a libyaml load of each file, basic shape
+   checks); every tool's "ratio to floor" is its median over the floor's;
+c) ``cjm validate FILE...``;
+d) on the one map only: ``cjm score``, ``cjm score --format json``,
+   ``cjm render -o DIR`` (one folder reused by every run) and
+   ``cjm fmt --check``; their "ratio to cjm" is to cjm validate;
+e) ``check-jsonschema --schemafile SCHEMA FILE...``, SCHEMA being the output
    of ``cjm schema``;
-d) ``yamllint -d relaxed FILE...`` (yamllint's built-in relaxed config, so
+f) ``yamllint -d relaxed FILE...`` (yamllint's built-in relaxed config, so
    style nits are warnings; the generated maps are clean under both configs).
 
-Inputs: (1) one sample map, ``sample_maps/streaming-subscription.cjm.yaml``
+Every run is started by bench/spawner.py, a small process that reads the
+run's wall time and peak memory (ru_maxrss from ``os.wait4``: the largest of
+the process and of the children it reaped, such as cjm's pool workers, not
+their sum); "peak MiB" is the largest over the timed runs.
+
+Inputs (``--inputs`` names some of them, comma-separated):
+``one``: one sample map, ``sample_maps/streaming-subscription.cjm.yaml``
 (else the first ``sample_maps/*.cjm.yaml``, else a generated one; ``--map``
-overrides); (2) a batch of 1,000 generated maps passed in one command line;
-(3) one generated ~1 MB map. Everything is copied or generated into a
-temporary folder, which is also the working directory of every run, so no
-project config (``.cjm.toml``, ``pyproject.toml``, ``.yamllint``) applies.
+overrides); ``batch``: 1,000 generated maps passed in one command line
+(``--batch``); ``big``: one generated ~1 MB map (``--big-bytes``);
+``huge-batch``: 10,000 generated maps in one command line (``--huge-batch``);
+``huge-map``: one generated ~10 MB map (``--huge-bytes``; cjm's size limit is
+10 MiB, 10,485,760 bytes, and the generated maps stay under it).
+Everything is copied or generated into a temporary folder, which is also the
+working directory of every run, so no project config (``.cjm.toml``,
+``pyproject.toml``, ``.yamllint``) applies.
 
 Executables are looked up next to ``sys.executable`` first, then on PATH.
 
@@ -31,14 +48,15 @@ Environment:
     appended. Examples: ``CJM_BENCH_CMD="cjm-hook"``,
     ``CJM_BENCH_CMD="python -m cjm validate"``, or a stand-in while cjm is
     not installed: ``CJM_BENCH_CMD="yamllint -d relaxed"``. When it ends in
-    ``validate``, the schema is fetched with the same words and ``schema``.
+    ``validate``, the schema is fetched, and score, render and fmt run, with
+    the same words in place of ``validate``.
 ``CJM_BENCH_SCHEMA``
     A schema file for check-jsonschema instead of running ``cjm schema``
     (same as ``--schema``).
 
-Exit status: 0; 1 when cjm did not exit 0 on these valid maps (flagged
-loudly), or with ``--check`` when a speed target is missed; 2 when no cjm
-command was found.
+Exit status: 0; 1 when a cjm command did not exit 0 on these valid maps
+(flagged loudly), or with ``--check`` when a target of the inputs run is
+missed; 2 when no cjm command was found.
 """
 
 from __future__ import annotations
@@ -50,10 +68,12 @@ import os
 import platform
 import shlex
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -65,9 +85,18 @@ import gen_maps  # the sibling module, importable from anywhere
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_DIR = REPO_ROOT / "sample_maps"
 DEFAULT_SAMPLE = "streaming-subscription.cjm.yaml"
+FLOOR_SCRIPT = Path(__file__).resolve().parent / "floor.py"
+FLOOR_NAME = "floor (bench/floor.py)"
+SPAWNER_SCRIPT = Path(__file__).resolve().parent / "spawner.py"
 NOT_INSTALLED = "not installed (pip install check-jsonschema yamllint)"
 RUN_TIMEOUT = 1800.0  # seconds; a run that takes longer is recorded as exit 124
 YAMLLINT_CONFIG = ("-d", "relaxed")
+#: The inputs, in the order they run; ``--inputs`` picks some.
+INPUT_KINDS = ("one", "batch", "big", "huge-batch", "huge-map")
+#: cjm refuses a map file larger than 10 MiB; generated maps stay under it.
+CJM_SIZE_LIMIT = 10 * 1024 * 1024
+#: ru_maxrss is in kibibytes on Linux, in bytes on macOS.
+RSS_UNIT = 1 if sys.platform == "darwin" else 1024
 
 
 @dataclass(frozen=True)
@@ -78,6 +107,10 @@ class Tool:
     argv: tuple[str, ...] | None  # None: not available, see ``missing``
     takes_files: bool = True
     missing: str = ""
+    only: tuple[str, ...] = ()  # the input kinds it runs on; empty: all
+
+    def runs_on(self, kind: str) -> bool:
+        return not self.only or kind in self.only
 
 
 @dataclass(frozen=True)
@@ -85,20 +118,31 @@ class Input:
     """One benchmark input: the files every tool gets, and how often."""
 
     label: str
-    kind: str  # "one", "batch" or "big": which targets apply
+    kind: str  # one of INPUT_KINDS: which targets apply
     paths: tuple[str, ...]  # relative to the work folder
     about: str
     warmup: int
     runs: int
 
 
+@dataclass(frozen=True)
+class Run:
+    """One run of a command: wall-clock seconds, exit code, output tail, peak memory."""
+
+    seconds: float
+    exit_code: int
+    tail: str
+    peak_mib: float | None  # None: the command could not be started
+
+
 @dataclass
 class Result:
-    """The timings and exit codes of one tool on one input."""
+    """The timings, exit codes and peak memory of one tool on one input."""
 
     tool: Tool
     times: list[float] = field(default_factory=list)
     exit_codes: list[int] = field(default_factory=list)
+    peaks: list[float] = field(default_factory=list)  # MiB, one per timed run
     tail: str = ""
 
     @property
@@ -109,22 +153,32 @@ class Result:
     def best(self) -> float:
         return min(self.times)
 
+    @property
+    def peak_mib(self) -> float | None:
+        """The largest peak resident set size over the timed runs."""
+        return max(self.peaks) if self.peaks else None
+
 
 @dataclass(frozen=True)
 class Target:
-    """A speed target: cjm median / peer median must stay under ``limit``."""
+    """A target on one input: subject median / ``peer`` median under ``limit``.
 
-    kind: str  # which input: "one", "batch" or "big"
-    peer: str  # prefix of the peer tool's name
+    With ``peer`` None, the limit is on the subject's peak memory, in MiB.
+    """
+
+    kind: str  # which input: one of INPUT_KINDS
+    peer: str | None  # name (or prefix) of the tool compared with
     limit: float | None  # None: the ratio is shown for information only
     strict: bool  # "<" rather than "<="
     wording: str
+    subject: str = "cjm validate"
 
     @property
     def goal(self) -> str:
         if self.limit is None:
             return f"- ({self.wording})"
-        return f"{'<' if self.strict else '<='} {self.limit:.2f} ({self.wording})"
+        limit = f"{self.limit:g} MiB" if self.peer is None else f"{self.limit:.2f}"
+        return f"{'<' if self.strict else '<='} {limit} ({self.wording})"
 
     def met_by(self, ratio: float) -> bool:
         if self.limit is None:
@@ -151,7 +205,7 @@ def find_script(name: str) -> str | None:
 
 
 def cjm_commands() -> tuple[list[str] | None, list[str] | None, str]:
-    """The validate argv prefix, the schema argv, and how they were found."""
+    """The validate argv prefix, the cjm argv (``cjm`` without a command), and how they were found."""
     override = os.environ.get("CJM_BENCH_CMD", "").strip()
     exe = find_script("cjm")
     if override:
@@ -159,13 +213,13 @@ def cjm_commands() -> tuple[list[str] | None, list[str] | None, str]:
         if os.sep not in argv[0]:  # a bare name: look next to python too
             argv[0] = find_script(argv[0]) or argv[0]
         if argv[-1] == "validate":
-            schema: list[str] | None = [*argv[:-1], "schema"]
+            base: list[str] | None = argv[:-1]
         else:
-            schema = [exe, "schema"] if exe else None
-        return argv, schema, f"CJM_BENCH_CMD={override!r}"
+            base = [exe] if exe else None
+        return argv, base, f"CJM_BENCH_CMD={override!r}"
     if exe is None:
         return None, None, "not found"
-    return [exe, "validate"], [exe, "schema"], exe
+    return [exe, "validate"], [exe], exe
 
 
 def tool_version(argv: list[str]) -> str:
@@ -222,19 +276,38 @@ def obtain_schema(given: Path | None, schema_cmd: list[str] | None, work: Path) 
 def build_tools(args: argparse.Namespace, work: Path) -> Setup:
     """Find cjm and the peers; unavailable ones carry the reason."""
     notes = [f"python: {sys.executable} ({platform.python_version()})"]
-    validate, schema_cmd, how = cjm_commands()
-    tools = [Tool("python -c pass", (sys.executable, "-c", "pass"), False)]
+    validate, base, how = cjm_commands()
+    tools = [
+        Tool("python -c pass", (sys.executable, "-c", "pass"), False),
+        Tool(FLOOR_NAME, (sys.executable, str(FLOOR_SCRIPT))),
+    ]
     if validate is None:
         missing = "not found: install cjm here or set CJM_BENCH_CMD"
         tools.append(Tool("cjm validate", None, missing=missing))
     else:
         tools.append(Tool("cjm validate", tuple(validate)))
-        base = validate[:-1] if validate[-1] == "validate" else validate[:1]
-        notes.append(f"cjm: {how} ({tool_version(base)})")
+        shown = validate[:-1] if validate[-1] == "validate" else validate[:1]
+        notes.append(f"cjm: {how} ({tool_version(shown)})")
         notes += editable_warning()
+    tools += command_tools(base, work)
+    schema_cmd = [*base, "schema"] if base else None
     tools.append(check_jsonschema_tool(args.schema, schema_cmd, work, notes))
     tools.append(yamllint_tool(notes))
     return Setup(tools, notes, validate is not None)
+
+
+def command_tools(base: list[str] | None, work: Path) -> list[Tool]:
+    """cjm's other commands, on the one map only; render writes into one reused folder."""
+    commands = {
+        "cjm score": ("score",),
+        "cjm score --format json": ("score", "--format", "json"),
+        "cjm render": ("render", "-o", str(work / "rendered")),
+        "cjm fmt --check": ("fmt", "--check"),
+    }
+    if base is None:
+        missing = "not found: install cjm here or set CJM_BENCH_CMD"
+        return [Tool(name, None, missing=missing, only=("one",)) for name in commands]
+    return [Tool(name, (*base, *words), only=("one",)) for name, words in commands.items()]
 
 
 def check_jsonschema_tool(
@@ -263,24 +336,52 @@ def yamllint_tool(notes: list[str]) -> Tool:
     return Tool(f"yamllint {config}", (exe, *YAMLLINT_CONFIG))
 
 
-def run_once(argv: list[str], cwd: Path) -> tuple[float, int, str]:
-    """Run *argv* once: wall-clock seconds, exit code, output tail."""
+def run_once(argv: list[str], cwd: Path) -> Run:
+    """Run *argv* once, through bench/spawner.py, so its peak memory is its own."""
+    read_end, write_end = os.pipe()
+    spawner = [sys.executable, "-S", "-I", str(SPAWNER_SCRIPT), str(write_end), *argv]
     start = time.perf_counter()
     try:
-        proc = subprocess.run(
-            argv,
+        proc = subprocess.Popen(
+            spawner,
             cwd=cwd,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
-            timeout=RUN_TIMEOUT,
+            pass_fds=(write_end,),
+            start_new_session=True,  # one process group: a timeout ends the command too
         )
-    except subprocess.TimeoutExpired:
-        return time.perf_counter() - start, 124, f"timed out after {RUN_TIMEOUT}s"
-    except OSError as exc:  # e.g. a CJM_BENCH_CMD that does not exist
-        return time.perf_counter() - start, 127, f"cannot run {argv[0]}: {exc}"
-    elapsed = time.perf_counter() - start
-    return elapsed, proc.returncode, proc.stdout[-2000:].decode(errors="replace")
+    finally:
+        os.close(write_end)
+    timed_out = threading.Event()
+
+    def expire() -> None:
+        timed_out.set()
+        os.killpg(proc.pid, signal.SIGKILL)
+
+    timer = threading.Timer(RUN_TIMEOUT, expire)
+    timer.start()
+    assert proc.stdout is not None
+    with proc.stdout, open(read_end, "rb") as report_pipe:
+        output = proc.stdout.read()
+        proc.wait()
+        timer.cancel()
+        report = report_pipe.read().decode()
+    tail = output[-2000:].decode(errors="replace")
+    return parse_report(report, tail, time.perf_counter() - start, timed_out.is_set())
+
+
+def parse_report(report: str, tail: str, outer_seconds: float, timed_out: bool) -> Run:
+    """The spawner's ``SECONDS EXIT_CODE MAXRSS [message]`` as a Run."""
+    if timed_out:
+        return Run(outer_seconds, 124, f"timed out after {RUN_TIMEOUT}s", None)
+    words = report.split(" ", 3)
+    if len(words) < 3:
+        return Run(outer_seconds, 125, f"{tail}\n(no report from {SPAWNER_SCRIPT.name})", None)
+    seconds, code, maxrss = float(words[0]), int(words[1]), int(words[2])
+    if len(words) == 4:  # the command could not be started
+        return Run(seconds, code, words[3], None)
+    return Run(seconds, code, tail, maxrss * RSS_UNIT / 2**20)
 
 
 def time_tool(tool: Tool, inp: Input, cwd: Path) -> Result:
@@ -292,10 +393,12 @@ def time_tool(tool: Tool, inp: Input, cwd: Path) -> Result:
     for _ in range(inp.warmup):
         run_once(argv, cwd)
     for _ in range(inp.runs):
-        elapsed, code, tail = run_once(argv, cwd)
-        result.times.append(elapsed)
-        result.exit_codes.append(code)
-        result.tail = tail
+        run = run_once(argv, cwd)
+        result.times.append(run.seconds)
+        result.exit_codes.append(run.exit_code)
+        if run.peak_mib is not None:
+            result.peaks.append(run.peak_mib)
+        result.tail = run.tail
     return result
 
 
@@ -332,26 +435,44 @@ def make_one_map(work: Path, given: Path | None, args: argparse.Namespace) -> In
     return Input("one map", "one", (rel,), about, args.warmup, args.runs)
 
 
-def make_batch(work: Path, args: argparse.Namespace) -> Input:
-    """Input 2: *args.batch* generated maps, all on one command line."""
-    paths = gen_maps.write_batch(work / "batch", args.batch, seed=0)
+def make_batch(work: Path, args: argparse.Namespace, kind: str = "batch") -> Input:
+    """Inputs 2 and 4: --batch (or --huge-batch) generated maps, all on one command line."""
+    huge = kind == "huge-batch"
+    count = args.huge_batch if huge else args.batch
+    paths = gen_maps.write_batch(work / kind, count, seed=0)
     size = sum(path.stat().st_size for path in paths)
-    about = f"seeds 0..{args.batch - 1}, 5 stages x 4 touchpoints each, {size:,} B in all"
+    about = f"seeds 0..{count - 1}, 5 stages x 4 touchpoints each, {size:,} B in all"
     rel = tuple(str(path.relative_to(work)) for path in paths)
-    label = f"{args.batch:,} maps"
-    return Input(label, "batch", rel, about, args.big_warmup, args.big_runs)
+    warmup, runs = (args.huge_warmup, args.huge_runs) if huge else (args.big_warmup, args.big_runs)
+    return Input(f"{count:,} maps", kind, rel, about, warmup, runs)
 
 
-def make_big(work: Path, args: argparse.Namespace) -> Input:
-    """Input 3: one generated map of about --big-bytes."""
-    path = work / "big" / "big.cjm.yaml"
+def make_big(work: Path, args: argparse.Namespace, kind: str = "big") -> Input:
+    """Inputs 3 and 5: one generated map of about --big-bytes (or --huge-bytes)."""
+    huge = kind == "huge-map"
+    target_bytes = args.huge_bytes if huge else args.big_bytes
+    path = work / kind / "big.cjm.yaml"
     path.parent.mkdir()
-    path.write_text(gen_maps.generate_big_map(args.big_bytes), encoding="utf-8")
+    path.write_text(gen_maps.generate_big_map(target_bytes), encoding="utf-8")
     text = path.read_text(encoding="utf-8")
     about = f"{path.stat().st_size:,} B, {text.count(chr(10)):,} lines, {text.count('  - phase: '):,} stages"
-    label = f"{args.big_bytes / 1e6:g} MB map"
+    if huge:
+        about += f" (cjm's size limit: {CJM_SIZE_LIMIT:,} B)"
     rel = (str(path.relative_to(work)),)
-    return Input(label, "big", rel, about, args.big_warmup, args.big_runs)
+    warmup, runs = (args.huge_warmup, args.huge_runs) if huge else (args.big_warmup, args.big_runs)
+    return Input(f"{target_bytes / 1e6:g} MB map", kind, rel, about, warmup, runs)
+
+
+def make_inputs(work: Path, args: argparse.Namespace) -> list[Input]:
+    """The inputs picked by --inputs, in INPUT_KINDS order."""
+    makers = {
+        "one": lambda: make_one_map(work, args.map, args),
+        "batch": lambda: make_batch(work, args),
+        "big": lambda: make_big(work, args),
+        "huge-batch": lambda: make_batch(work, args, "huge-batch"),
+        "huge-map": lambda: make_big(work, args, "huge-map"),
+    }
+    return [makers[kind]() for kind in INPUT_KINDS if kind in args.inputs]
 
 
 def measure(tool: Tool, inp: Input, cwd: Path) -> Result:
@@ -368,18 +489,29 @@ TARGETS = (
     Target("batch", "check-jsonschema", 1.0, False, "no peer faster than cjm"),
     Target("big", "yamllint", None, False, "no target, for information"),
     Target("big", "check-jsonschema", None, False, "no target, for information"),
+    Target("one", "floor", 1.5, False, "one map within 1.5x the floor"),
+    Target("one", "yamllint", 0.5, False, "one map at most half of yamllint"),
+    Target("one", "cjm validate", 1.2, False, "score within 1.2x validate", "cjm score"),
+    Target("one", "cjm validate", 1.2, False, "score within 1.2x validate", "cjm score --format json"),
+    Target("one", "cjm validate", 2.0, False, "render within 2x validate", "cjm render"),
+    Target("one", "cjm validate", 1.5, False, "fmt --check within 1.5x validate", "cjm fmt --check"),
+    Target("batch", None, 60.0, True, "peak memory under 60 MiB"),
+    Target("huge-batch", None, None, False, "no target, for information"),
+    Target("huge-map", "floor", None, False, "no target, for information"),
 )
 TARGET_TEXT = (
-    "one map: cjm faster than yamllint and under 1/3 of check-jsonschema; 1,000 maps: no peer faster than cjm"
+    "one map: cjm faster than yamllint and under 1/3 of check-jsonschema, within 1.5x the floor and "
+    "at most half of yamllint; score within 1.2x validate, render within 2x, fmt --check within 1.5x; "
+    "1,000 maps: no peer faster than cjm, peak memory under 60 MiB"
 )
 
 
 def find_result(results: list[Result], prefix: str) -> Result | None:
-    """The result of the tool whose name starts with *prefix*, if timed."""
-    for result in results:
-        if result.tool.name.startswith(prefix) and result.times:
-            return result
-    return None
+    """The result of the tool named *prefix*, else of the first whose name starts with it, if timed."""
+    timed = [result for result in results if result.tool.name.startswith(prefix) and result.times]
+    exact = [result for result in timed if result.tool.name == prefix]
+    found = exact or timed
+    return found[0] if found else None
 
 
 def exit_summary(codes: list[int]) -> str:
@@ -395,54 +527,84 @@ def ratio_text(ratio: float) -> str:
     return "<0.01" if ratio < 0.005 else f"{ratio:.2f}"
 
 
+def ratio_to(result: Result, base: Result | None) -> str:
+    """*result*'s median over *base*'s, or ``n/a`` when *base* was not timed."""
+    return ratio_text(result.median / base.median) if base else "n/a"
+
+
 def table_lines(runs: Runs) -> list[str]:
     lines = [
-        "| input | tool | median s | min s | ratio to cjm | exit codes |",
-        "| --- | --- | ---: | ---: | ---: | --- |",
+        "| input | tool | median s | min s | ratio to cjm | ratio to floor | peak MiB | exit codes |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     for inp, results in runs:
-        cjm = find_result(results, "cjm")
+        cjm, floor = find_result(results, "cjm validate"), find_result(results, "floor")
         for result in results:
             name = result.tool.name
             if not result.times:
-                lines.append(f"| {inp.label} | {name} | {result.tool.missing} | | | |")
+                lines.append(f"| {inp.label} | {name} | {result.tool.missing} | | | | | |")
                 continue
-            ratio = ratio_text(result.median / cjm.median) if cjm else "n/a"
+            peak = "n/a" if result.peak_mib is None else f"{result.peak_mib:.1f}"
             lines.append(
-                f"| {inp.label} | {name} | {result.median:.3f} | "
-                f"{result.best:.3f} | {ratio} | {exit_summary(result.exit_codes)} |"
+                f"| {inp.label} | {name} | {result.median:.3f} | {result.best:.3f} | "
+                f"{ratio_to(result, cjm)} | {ratio_to(result, floor)} | {peak} | "
+                f"{exit_summary(result.exit_codes)} |"
             )
     return lines
 
 
+def short_name(tool_name: str) -> str:
+    """``cjm`` for cjm validate (as the targets always said), else the name."""
+    return "cjm" if tool_name == "cjm validate" else tool_name
+
+
+def measured_value(results: list[Result], target: Target) -> tuple[str, float] | None:
+    """What the target looks at, shown and as a number; None when not measured."""
+    subject = find_result(results, target.subject)
+    if subject is None:
+        return None
+    if target.peer is None:
+        peak = subject.peak_mib
+        return None if peak is None else (f"{short_name(target.subject)} peak = {peak:.1f} MiB", peak)
+    other = find_result(results, target.peer)
+    if other is None:
+        return None
+    ratio = subject.median / other.median
+    return f"{short_name(target.subject)}/{target.peer} = {ratio:.2f}", ratio
+
+
 def target_row(label: str, results: list[Result], target: Target) -> tuple[str, bool]:
     """One row of the targets table, and whether the target was met."""
-    peer, informative = target.peer, target.limit is None
-    cjm, other = find_result(results, "cjm"), find_result(results, peer)
-    if cjm is None or other is None:
-        return f"| {label} | cjm/{peer}: not measured | {target.goal} | n/a |", informative
-    ratio = cjm.median / other.median
-    met = target.met_by(ratio)
+    informative = target.limit is None
+    measured = measured_value(results, target)
+    if measured is None:
+        what = f"{short_name(target.subject)}/{target.peer or 'peak MiB'}: not measured"
+        return f"| {label} | {what} | {target.goal} | n/a |", informative
+    shown, value = measured
+    met = target.met_by(value)
+    subject = find_result(results, target.subject)
     if informative:
         verdict = "-"
-    elif set(cjm.exit_codes) != {0}:  # a failing cjm proves nothing
-        verdict, met = "**n/a: cjm did not exit 0**", False
+    elif subject is None or set(subject.exit_codes) != {0}:  # a failing cjm proves nothing
+        verdict, met = f"**n/a: {target.subject} did not exit 0**", False
     else:
         verdict = "met" if met else "**MISSED**"
-    return f"| {label} | cjm/{peer} = {ratio:.2f} | {target.goal} | {verdict} |", met
+    return f"| {label} | {shown} | {target.goal} | {verdict} |", met
 
 
 def target_lines(runs: Runs) -> tuple[list[str], bool]:
-    """The cjm/peer ratios against the targets, and whether all were met."""
+    """The ratios and peaks against the targets of the inputs run, and whether all were met."""
     lines = [
         f"Targets: {TARGET_TEXT}.",
         "",
-        "| input | ratio (cjm median / peer median) | target | result |",
+        "| input | measured (median / median, or peak) | target | result |",
         "| --- | --- | --- | --- |",
     ]
     all_met = True
     by_kind = {inp.kind: (inp, results) for inp, results in runs}
     for target in TARGETS:
+        if target.kind not in by_kind:  # an input left out by --inputs
+            continue
         inp, results = by_kind[target.kind]
         row, met = target_row(inp.label, results, target)
         lines.append(row)
@@ -451,21 +613,21 @@ def target_lines(runs: Runs) -> tuple[list[str], bool]:
 
 
 def cjm_failures(runs: Runs) -> list[str]:
-    """A loud block for every input on which cjm did not exit 0."""
+    """A loud block for every cjm command that did not exit 0 on valid input."""
     lines: list[str] = []
     for inp, results in runs:
-        cjm = find_result(results, "cjm")
-        if cjm is None or set(cjm.exit_codes) == {0}:
-            continue
-        bar = "!" * 72
-        lines += [
-            bar,
-            f"!! cjm FAILED on valid input '{inp.label}': exit codes "
-            f"{exit_summary(cjm.exit_codes)} (expected 0)",
-            "!! output tail:",
-        ]
-        lines += [f"!!   {line}" for line in cjm.tail.splitlines()[-15:]]
-        lines.append(bar)
+        for cjm in results:
+            if not cjm.tool.name.startswith("cjm") or set(cjm.exit_codes) <= {0}:
+                continue
+            bar = "!" * 72
+            lines += [
+                bar,
+                f"!! {cjm.tool.name} FAILED on valid input '{inp.label}': exit codes "
+                f"{exit_summary(cjm.exit_codes)} (expected 0)",
+                "!! output tail:",
+            ]
+            lines += [f"!!   {line}" for line in cjm.tail.splitlines()[-15:]]
+            lines.append(bar)
     return lines
 
 
@@ -488,16 +650,25 @@ def header_lines(setup: Setup, inputs: list[Input]) -> list[str]:
     when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     bytecode = os.environ.get("PYTHONDONTWRITEBYTECODE", "unset")
     lines = [
-        "## cjm validate against its peers (wall clock, whole processes)",
+        "## cjm against its peers and the floor (wall clock and peak memory, whole processes)",
         "",
         f"- when: {when}; machine: {platform.system()} {platform.machine()}, "
         f"{os.cpu_count()} CPUs; PYTHONDONTWRITEBYTECODE={bytecode}",
     ]
     lines += [f"- {note}" for note in setup.notes]
-    lines.append(
-        "- timing: time.perf_counter() around subprocess.run(); median and min "
-        "of the timed runs, after warm-up runs that are not counted"
-    )
+    lines += [
+        "- timing: time.perf_counter() around os.posix_spawnp() and os.wait4() in bench/spawner.py, "
+        "a small process that starts each run; median and min of the timed runs, after warm-up "
+        "runs that are not counted",
+        "- peak MiB: ru_maxrss from os.wait4, the largest over the timed runs; for a process with "
+        "children (cjm's pool workers) it is the largest of the process and its reaped children, "
+        "not their sum; about 8.5 MiB is the spawner's own, so no run shows less",
+        f"- floor: bench/{FLOOR_SCRIPT.name}, the least any Python validator pays: interpreter start, "
+        "yaml.load(text, Loader=yaml.CSafeLoader) of each file, and basic shape checks; "
+        "ratio to floor = median / the floor's median on the same input",
+        "- cjm score, score --format json, render -o DIR (one folder reused by every run) and "
+        "fmt --check run on the one map only; their ratio to cjm is to cjm validate's median",
+    ]
     for inp in inputs:
         lines.append(f"- input '{inp.label}': {inp.about}; {inp.warmup} warm-up + {inp.runs} timed runs")
     return lines
@@ -537,6 +708,16 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=gen_maps.BIG_MAP_BYTES,
         help="size of the big map (default 1000000)",
     )
+    add("--huge-batch", type=int, help="maps in the huge batch (10000; quick 200)")
+    add("--huge-bytes", type=int, help="size of the huge map (10000000; quick 1500000)")
+    add("--huge-runs", type=int, default=1, help="timed runs on the huge batch and map (1)")
+    add("--huge-warmup", type=int, default=0, help="warm-up runs on the huge batch and map (0)")
+    add(
+        "--inputs",
+        type=input_kinds,
+        default=INPUT_KINDS,
+        help=f"comma-separated inputs to run (default: all of {','.join(INPUT_KINDS)})",
+    )
     add("--map", type=Path, help="the one map (default: sample_maps/...)")
     env_schema = os.environ.get("CJM_BENCH_SCHEMA")
     add(
@@ -551,6 +732,17 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
+def input_kinds(text: str) -> tuple[str, ...]:
+    """The --inputs value: known input names, comma-separated."""
+    kinds = tuple(word.strip() for word in text.split(",") if word.strip())
+    unknown = [kind for kind in kinds if kind not in INPUT_KINDS]
+    if unknown or not kinds:
+        raise argparse.ArgumentTypeError(
+            f"unknown input {', '.join(unknown) or '(none)'}; choose from {','.join(INPUT_KINDS)}"
+        )
+    return kinds
+
+
 def apply_defaults(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
     """Fill the options left unset, from the normal or the --quick profile."""
     profile = {
@@ -559,14 +751,19 @@ def apply_defaults(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
         "warmup": (2, 1),
         "big_warmup": (1, 0),
         "batch": (1000, 100),
+        "huge_batch": (10_000, 200),
+        "huge_bytes": (10_000_000, 1_500_000),
     }
     for name, (normal, quick) in profile.items():
         if getattr(args, name) is None:
             setattr(args, name, quick if args.quick else normal)
-    for name in ("runs", "big_runs", "batch", "big_bytes"):
+    for name in ("runs", "big_runs", "huge_runs", "batch", "huge_batch", "big_bytes", "huge_bytes"):
         if getattr(args, name) < 1:
             parser.error(f"--{name.replace('_', '-')} must be at least 1")
-    if args.warmup < 0 or args.big_warmup < 0:
+    for name in ("big_bytes", "huge_bytes"):  # the generator may overshoot by about one stage
+        if getattr(args, name) > CJM_SIZE_LIMIT - 50_000:
+            parser.error(f"--{name.replace('_', '-')}: stay under cjm's size limit ({CJM_SIZE_LIMIT:,} B)")
+    if min(args.warmup, args.big_warmup, args.huge_warmup) < 0:
         parser.error("warm-up counts must be at least 0")
     if args.map is not None and not args.map.is_file():
         parser.error(f"--map: no such file: {args.map}")
@@ -580,12 +777,11 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(tmp)
         setup = build_tools(args, work)
         progress("generating inputs")
-        inputs = [
-            make_one_map(work, args.map, args),
-            make_batch(work, args),
-            make_big(work, args),
+        inputs = make_inputs(work, args)
+        runs = [
+            (inp, [measure(tool, inp, work) for tool in setup.tools if tool.runs_on(inp.kind)])
+            for inp in inputs
         ]
-        runs = [(inp, [measure(tool, inp, work) for tool in setup.tools]) for inp in inputs]
     report, status = render_report(setup, inputs, runs)
     print(report)
     _, all_met = target_lines(runs)
