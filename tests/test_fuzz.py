@@ -2,7 +2,9 @@
 
 Arbitrary text and bytes go through the loader and every check; arbitrary
 YAML documents (dumped by ruamel.yaml, then cut or damaged) go through
-`check_text`.
+`check_text`. Each test runs CJM_FUZZ_EXAMPLES examples (tests/fuzzing.py);
+tests/test_fuzz_fmt.py and tests/test_fuzz_render.py fuzz `cjm fmt` and the
+renderers.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import math
 from typing import Any
 
 import pytest
-from hypothesis import assume, example, given, settings
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from cjm.check.config import Config
@@ -22,8 +24,9 @@ from cjm.check.result import FileResult
 from cjm.diagnostic import Diagnostic
 from cjm.loader import load_bytes, load_text
 from cjm.rules import RULES
+from tests.fuzzing import fuzz
 
-EXAMPLES = settings(max_examples=200)
+EXAMPLES = fuzz()
 
 
 def assert_well_formed(result: FileResult) -> None:

@@ -1,0 +1,120 @@
+"""What every output must be, whatever the input: safe for a terminal, well-formed HTML and SVG."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ElementTree
+from html.parser import HTMLParser
+
+TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""Characters a terminal acts on (C0 but tab and newline, DEL, C1) and bidirectional overrides."""
+
+
+def terminal_problem(text: str, where: str) -> str | None:
+    """Why `text` is not safe to print on a terminal, or None."""
+    found = TERMINAL_UNSAFE.search(text)
+    if found is None:
+        return None
+    start = max(found.start() - 30, 0)
+    return f"{where} holds the raw character U+{ord(found.group()):04X}: {text[start:found.end() + 10]!r}"
+
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+SCRIPTS = {"script", "iframe", "object", "embed", "base", "form", "frame"}
+
+
+class _TagStack(HTMLParser):
+    """Checks that elements nest and close, and that the page has no element a map could have injected."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.problems: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in SCRIPTS:
+            self.problems.append(f"a <{tag}> element at line {self.getpos()[0]}")
+        handlers = [name for name, _ in attrs if name.startswith("on")]
+        if handlers:
+            self.problems.append(f"<{tag} {handlers[0]}=...> at line {self.getpos()[0]}")
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID:
+            self.stack.pop()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in VOID:
+            return
+        if not self.stack or self.stack[-1] != tag:
+            open_tag = self.stack[-1] if self.stack else "nothing"
+            self.problems.append(f"</{tag}> at line {self.getpos()[0]} closes <{open_tag}>")
+            return
+        self.stack.pop()
+
+
+def html_problems(page: str) -> list[str]:
+    """Why `page` is not a well-formed HTML page of cjm's (no script, no handler), or []."""
+    checker = _TagStack()
+    checker.feed(page)
+    checker.close()
+    problems = checker.problems
+    if checker.stack:
+        problems.append(f"elements left open: {checker.stack[-5:]}")
+    if not page.lstrip().lower().startswith("<!doctype html>"):
+        problems.append("the page does not start with <!DOCTYPE html>")
+    return problems
+
+
+def svg_problems(svg: str) -> list[str]:
+    """Why `svg` is not a well-formed SVG document without scripts, or []."""
+    try:
+        root = ElementTree.fromstring(svg)
+    except ElementTree.ParseError as exc:
+        return [f"the SVG is not well-formed XML: {exc}"]
+    problems = []
+    if not root.tag.endswith("svg"):
+        problems.append(f"the root element is <{root.tag}>, not <svg>")
+    for element in root.iter():
+        if element.tag.rsplit("}", 1)[-1] in SCRIPTS:
+            problems.append(f"a <{element.tag}> element")
+        if any(name.startswith("on") for name in element.attrib):
+            problems.append(f"an event handler on <{element.tag}>")
+    return problems
+
+
+def dot_problems(dot: str) -> list[str]:
+    """Why `dot` is not well-formed DOT text: quoted strings and <...> labels closed, braces and brackets
+    balanced outside them, every HTML-like label well-formed XML."""
+    closing = {"}": "{", "]": "["}
+    stack: list[str] = []
+    i = 0
+    while i < len(dot):
+        char = dot[i]
+        if char == '"':
+            end = i + 1
+            while end < len(dot) and dot[end] != '"':
+                end += 2 if dot[end] == "\\" else 1
+            if end >= len(dot):
+                return [f"the quoted string at offset {i} is never closed"]
+            i = end
+        elif char == "<":
+            end, level = i + 1, 1
+            while end < len(dot) and level:
+                level += {"<": 1, ">": -1}.get(dot[end], 0)
+                end += 1
+            if level:
+                return [f"the <...> label at offset {i} is never closed"]
+            try:
+                ElementTree.fromstring(f"<label>{dot[i + 1:end - 1]}</label>")
+            except ElementTree.ParseError as exc:
+                return [f"the <...> label at offset {i} is not well-formed: {exc}: {dot[i:end][:200]!r}"]
+            i = end - 1
+        elif char in "{[":
+            stack.append(char)
+        elif char in closing and (not stack or stack.pop() != closing[char]):
+            return [f"an unbalanced {char!r} at offset {i}"]
+        i += 1
+    return [f"{len(stack)} unclosed {stack[-1]!r}"] if stack else []
