@@ -46,6 +46,8 @@ class Finding:
     pos: Pos
     phase: str | None = None
     hint: str | None = None
+    touchpoint: str | None = None
+    """The id of the touchpoint the finding is about, for findings about one (cjm diff matches on it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +61,7 @@ class Diagnostic:
     column: int
     phase: str | None = None
     hint: str | None = None
+    touchpoint: str | None = None
 
     @classmethod
     def from_finding(cls, finding: Finding, severity: Severity) -> Diagnostic:
@@ -70,10 +73,11 @@ class Diagnostic:
             column=finding.pos.column,
             phase=finding.phase,
             hint=finding.hint,
+            touchpoint=finding.touchpoint,
         )
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON shape of the spec; `phase` and `hint` only when set."""
+        """The JSON shape of the spec; `phase`, `id` (the touchpoint) and `hint` only when set."""
         out: dict[str, Any] = {
             "rule": self.rule,
             "severity": self.severity.value,
@@ -83,6 +87,8 @@ class Diagnostic:
         }
         if self.phase is not None:
             out["phase"] = self.phase
+        if self.touchpoint is not None:
+            out["id"] = self.touchpoint
         if self.hint is not None:
             out["hint"] = self.hint
         return out
@@ -99,6 +105,12 @@ MAX_LISTED = 10
 def closest(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str | None:
     """The known name `word` was most likely meant to be (None if none is close); for a few words."""
     return Guesser(choices, cutoff=cutoff)(word)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """` (did you mean 'x'?)` to put after an unknown name in a message, or `` when none is close."""
+    close = closest(word, choices)
+    return f" (did you mean '{close}'?)" if close else ""
 
 
 class Guesser:

@@ -21,17 +21,40 @@ from cjm.loader.positions import Path, Positions
 STEPS = ("connect", "inform", "entertain", "share")
 DEFAULT_PHASES = ("awareness", "involvement", "trial", "commitment", "referral")
 ENGAGEMENTS = ("spectator", "participant", "engaged")
-ACTORS = ("brand", "customer", "advocate", "partner")
 STORYTELLING = ("corporate", "advocate")
+ACTOR_KINDS = ("customer", "frontstage", "backstage", "support", "system")
+LAYOUTS = ("journey", "blueprint")
 """The enums of the schema (tests/test_schema_agreement.py holds them equal)."""
+ACTORS = ("brand", "customer", "advocate", "partner")
+"""The built-in actors, which every map has (the schema lists them as `examples` of `actor`)."""
+BUILTIN_KINDS = {"brand": "frontstage", "customer": "customer", "advocate": "customer", "partner": "support"}
+"""What kind of actor each built-in one is."""
 
 
 WEIGHTS = {"spectator": 0, "participant": 50, "engaged": 100}
 """What each level of engagement is worth in the depth of a phase."""
-SHARE_TELLERS = ("customer", "advocate")
-"""Actors whose share is advocate storytelling unless the map says otherwise."""
-BRAND_SIDE = ("brand", "partner")
-"""Actors who speak for the brand: they cannot step into the customer's open role."""
+SHARE_TELLERS = ("customer",)
+"""Kinds of actor whose share is advocate storytelling unless the map says otherwise: customers
+(the built-in `customer` and `advocate`, and every declared actor of kind customer)."""
+BRAND_SIDE = ("frontstage", "backstage", "support", "system")
+"""Kinds of actor who act for the brand (the built-in `brand` and `partner` among them): they cannot
+step into the customer's open role."""
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who acts at a touchpoint: a built-in actor or one of the map's `actors`."""
+
+    id: str
+    name: str
+    kind: str
+    builtin: bool = False
+    path: Path = ()
+    """Where the map declares it (empty for a built-in)."""
+
+
+BUILTIN_ACTORS = {key: Actor(key, key.capitalize(), kind, builtin=True)
+                  for key, kind in BUILTIN_KINDS.items()}
 
 
 @dataclass
@@ -44,6 +67,10 @@ class Touchpoint:
     stage_index: int
     phase: str | None
     actor: str = "brand"
+    """The id of a built-in actor or of one of the map's `actors` (an unknown one reads as `brand`)."""
+    actor_kind: str = "frontstage"
+    to: str | None = None
+    """The actor who receives the touchpoint (`to:`), when it names a known one."""
     step: str | None = None
     storytelling: str | None = None
     """As set; on a share, derived from the actor when unset; else None (no story is told)."""
@@ -76,6 +103,11 @@ class Touchpoint:
         """A share told by customers or advocates: word of mouth."""
         return self.step == "share" and self.storytelling == "advocate"
 
+    @property
+    def by_brand(self) -> bool:
+        """True when the brand's side acts here (frontstage, backstage, support, system)."""
+        return self.actor_kind in BRAND_SIDE
+
 
 @dataclass
 class Stage:
@@ -85,6 +117,7 @@ class Stage:
     name: str
     goal: str | None
     touchpoints: list[Touchpoint]
+    raw: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -98,6 +131,8 @@ class JourneyMap:
     stages: list[Stage]
     prosumer: bool = False
     open_role: str | None = None
+    actors: dict[str, Actor] = field(default_factory=lambda: dict(BUILTIN_ACTORS))
+    """The built-in actors, then the map's own `actors` by id (a repeated or built-in id keeps the first)."""
     touchpoints: list[Touchpoint] = field(default_factory=list)
     """Every touchpoint of every stage, in file order."""
     phase_index: dict[str, int] = field(default_factory=dict)
@@ -112,6 +147,11 @@ class JourneyMap:
         for stage in self.stages:
             self._stages_by_phase.setdefault(stage.phase, []).append(stage)
             self._by_phase.setdefault(stage.phase, []).extend(stage.touchpoints)
+
+    @property
+    def declared_actors(self) -> list[Actor]:
+        """The map's own `actors`, in the order it lists them."""
+        return [actor for actor in self.actors.values() if not actor.builtin]
 
     def pos(self, path: Path) -> Pos:
         return self.positions.of(path)
@@ -188,58 +228,78 @@ def build_model(data: Any, positions: Positions, phases: list[str] | None = None
     prosumer = isinstance(persona, dict) and persona.get("prosumer") is True
     stages_raw = data.get("stages")
     stages: list[Stage] = []
-    counter = _Counter()
+    counter = _Counter(prosumer, _actors(data.get("actors")))
     for i, raw in enumerate(stages_raw if isinstance(stages_raw, list) else []):
         if isinstance(raw, dict):
-            stages.append(_stage(raw, ("stages", i), i, prosumer, counter))
+            stages.append(_stage(raw, ("stages", i), i, counter))
     narrative = data.get("narrative")
     open_role = _str(narrative.get("open_role")) if isinstance(narrative, dict) else None
-    return JourneyMap(positions, data, chosen, bool(declared), stages, prosumer, open_role or None)
+    return JourneyMap(positions, data, chosen, bool(declared), stages, prosumer, open_role or None,
+                      counter.actors)
+
+
+def _actors(raw: Any) -> dict[str, Actor]:
+    """The built-in actors and the usable entries of `actors:` (an id, and a known kind)."""
+    actors = dict(BUILTIN_ACTORS)
+    for i, item in enumerate(raw if isinstance(raw, list) else []):
+        ident = _str(item.get("id")) if isinstance(item, dict) else None
+        if not ident or ident in actors:
+            continue
+        kind = _choice(item.get("kind"), ACTOR_KINDS) or "frontstage"
+        actors[ident] = Actor(ident, _str(item.get("name")) or ident, kind, path=("actors", i))
+    return actors
 
 
 class _Counter:
-    def __init__(self) -> None:
+    """Numbers the touchpoints in file order, and carries what every touchpoint is read with."""
+
+    def __init__(self, prosumer: bool, actors: dict[str, Actor]) -> None:
         self.count = 0
+        self.prosumer = prosumer
+        self.actors = actors
 
     def take(self) -> int:
         self.count += 1
         return self.count - 1
 
 
-def _stage(raw: dict[str, Any], path: Path, index: int, prosumer: bool, counter: _Counter) -> Stage:
+def _stage(raw: dict[str, Any], path: Path, index: int, counter: _Counter) -> Stage:
     phase = _str(raw.get("phase")) or None
     items = raw.get("touchpoints")
     touchpoints = [
-        _touchpoint(tp, (*path, "touchpoints", i), index, phase, prosumer, counter.take())
+        _touchpoint(tp, (*path, "touchpoints", i), index, phase, counter)
         for i, tp in enumerate(items if isinstance(items, list) else [])
         if isinstance(tp, dict)
     ]
     name = _str(raw.get("name")) or (phase or "").capitalize() or f"Stage {index + 1}"
-    return Stage(path, index, phase, name, _str(raw.get("goal")), touchpoints)
+    return Stage(path, index, phase, name, _str(raw.get("goal")), touchpoints, raw)
 
 
 def _touchpoint(raw: dict[str, Any], path: Path, stage_index: int, phase: str | None,
-                prosumer: bool, index: int) -> Touchpoint:
-    actor = _choice(raw.get("actor"), ACTORS) or "brand"
+                counter: _Counter) -> Touchpoint:
+    actor = counter.actors.get(_str(raw.get("actor")) or "brand", BUILTIN_ACTORS["brand"])
+    receiver = counter.actors.get(_str(raw.get("to")) or "")
     step = _choice(raw.get("step"), STEPS)
     storytelling = _choice(raw.get("storytelling"), STORYTELLING)
     if storytelling is None and step == "share":
-        storytelling = "advocate" if actor in SHARE_TELLERS else "corporate"
+        storytelling = "advocate" if actor.kind in SHARE_TELLERS else "corporate"
     engagement = _choice(raw.get("engagement"), ENGAGEMENTS)
     emotion = raw.get("emotion")
     next_ids = raw.get("next")
     return Touchpoint(
         path=path,
-        index=index,
+        index=counter.take(),
         id=_str(raw.get("id")),
         title=_str(raw.get("title")) or "",
         stage_index=stage_index,
         phase=phase,
-        actor=actor,
+        actor=actor.id,
+        actor_kind=actor.kind,
+        to=receiver.id if receiver else None,
         step=step,
         storytelling=storytelling,
         engagement=engagement,
-        effective=engagement or ("engaged" if prosumer else "participant"),
+        effective=engagement or ("engaged" if counter.prosumer else "participant"),
         emotion=int(emotion) if emotion is not None and _is_emotion(emotion) else None,
         moment_of_truth=raw.get("moment_of_truth") is True,
         next=_strings(next_ids) if isinstance(next_ids, list) else None,
@@ -247,6 +307,8 @@ def _touchpoint(raw: dict[str, Any], path: Path, stage_index: int, phase: str | 
         steps_into_role=raw.get("steps_into_role") is True,
         raw=raw,
     )
+
+
 def _is_emotion(value: Any) -> bool:
     ok = isinstance(value, (int, float)) and not isinstance(value, bool)
     return ok and -2 <= value <= 2 and float(value).is_integer()

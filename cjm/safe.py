@@ -52,3 +52,12 @@ def dump_json(document: Any, stream: TextIO) -> None:
     except (UnicodeEncodeError, LookupError):
         text = json.dumps(document, indent=2, ensure_ascii=True)
     stream.write(text + "\n")
+
+
+QUOTED = 60
+"""Text quoted in a message is cut to this many characters."""
+
+
+def shorten(text: str, width: int = QUOTED) -> str:
+    """`text` as a message quotes it: at most `width` characters, cut with "…"."""
+    return text if len(text) <= width else text[: width - 1] + "…"

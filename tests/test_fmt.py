@@ -117,6 +117,14 @@ def test_values_keep_their_spelling() -> None:
     assert data["stages"][0]["touchpoints"][0]["metrics"]["ctr"] == 0.021
 
 
+def test_floats_keep_every_digit() -> None:
+    """ruamel.yaml alone writes 1.898412569502271e-236 back as 1.898412569502270e-236."""
+    text = ("cjm: 1\ntitle: T\nstages:\n  - phase: a\n    touchpoints:\n      - id: a\n        title: B\n"
+            "        metrics: {tiny: 1.898412569502271e-236, third: 0.33333333333333331, big: 1.5E+16, "
+            "half: .5, minus: -.inf}\n")
+    assert format_text(text) == text
+
+
 def test_four_space_indentation_becomes_two() -> None:
     text = "cjm: 1\ntitle: T\nstages:\n    -   phase: a\n        touchpoints:\n            -   id: a\n" \
            "                title: B\n"

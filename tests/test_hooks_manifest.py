@@ -15,7 +15,7 @@ from tests.harness import cjm
 
 ROOT = Path(__file__).resolve().parents[1]
 MANIFEST = ROOT / ".pre-commit-hooks.yaml"
-HOOK_IDS = {"cjm-validate", "cjm-fmt", "cjm-render"}
+HOOK_IDS = {"cjm-validate", "cjm-fmt", "cjm-render", "cjm-diff"}
 
 # pre-commit matches `files` with re.search on the path from the repository root.
 MAP_NAMES = [
@@ -63,7 +63,7 @@ def _selects(hook: dict[str, Any], path: str) -> bool:
     return included and not excluded
 
 
-def test_manifest_has_the_three_hooks_once() -> None:
+def test_manifest_has_each_hook_once() -> None:
     ids = [h["id"] for h in _hooks()]
     assert sorted(ids) == sorted(HOOK_IDS)
 
@@ -102,8 +102,16 @@ def test_hook_is_described_and_passes_filenames(hook_id: str) -> None:
     assert hook["name"].strip() and hook["description"].strip()
     assert hook["language"] == "python"
     assert hook.get("pass_filenames", True) is True
-    assert hook.get("require_serial", False) is False
     assert re.fullmatch(r"\d+\.\d+\.\d+", str(hook["minimum_pre_commit_version"]))
+
+
+@pytest.mark.parametrize(("hook_id", "serial"), [("cjm-validate", False), ("cjm-fmt", False),
+                                                 ("cjm-render", True), ("cjm-diff", True)])
+def test_only_render_and_diff_run_serially(hook_id: str, serial: bool) -> None:
+    """pre-commit splits a hook's files into parallel batches unless it is serial: the batches of
+    cjm-render would each write DIR/index.html (and miss name clashes between them), and those of
+    cjm-diff would each print a report and a summary of their own."""
+    assert _hook(hook_id).get("require_serial", False) is serial
 
 
 def test_commit_hooks_run_at_commit_and_render_only_by_hand() -> None:
@@ -112,6 +120,13 @@ def test_commit_hooks_run_at_commit_and_render_only_by_hand() -> None:
     render = _hook("cjm-render")
     assert render["stages"] == ["manual"]
     assert render["args"] == ["-o", "rendered"]
+
+
+def test_diff_hook_runs_before_a_push_or_by_hand_against_origin_main() -> None:
+    diff = _hook("cjm-diff")
+    assert diff["stages"] == ["pre-push", "manual"]
+    assert diff["args"] == ["--base", "origin/main"]
+    assert diff["verbose"] is True  # pre-commit shows a passing hook's output only when verbose
 
 
 def _console_scripts() -> set[str]:

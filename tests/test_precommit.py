@@ -90,6 +90,7 @@ def _consumer(tmp_path: Path, files: dict[str, str]) -> Path:
     repo.mkdir()
     _git(repo, "init", "-q")
     for name, text in files.items():
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
         (repo / name).write_text(text, encoding="utf-8")
     _git(repo, "add", "-A")
     return repo
@@ -189,7 +190,11 @@ def test_fmt_hook_fixes_the_map_and_fails_once(hook_repo: Path, shared_home: Pat
 
 
 def test_render_hook_runs_only_by_hand(hook_repo: Path, shared_home: Path, tmp_path: Path) -> None:
-    repo = _consumer(tmp_path, {"journey.cjm.yaml": SAMPLE.read_text("utf-8"),
+    """By hand, in one serial run: maps keep their folders (two `journey.cjm.yaml` do not collide)
+    and the index lists all of them."""
+    text = SAMPLE.read_text("utf-8")
+    repo = _consumer(tmp_path, {"journey.cjm.yaml": text, "b2c/journey.cjm.yaml": text,
+                                "b2b/journey.cjm.yaml": text,
                                 ".pre-commit-config.yaml": _user_config(hook_repo, "cjm-render")})
     home = shared_home
 
@@ -199,4 +204,46 @@ def test_render_hook_runs_only_by_hand(hook_repo: Path, shared_home: Path, tmp_p
 
     manual = _pre_commit_run(repo, home, "run", "cjm-render", "--hook-stage", "manual", "--all-files")
     assert manual.returncode == 0, manual.stdout + manual.stderr
-    assert (repo / "rendered" / "journey.html").is_file()
+    for page in ("journey.html", "b2c/journey.html", "b2b/journey.html"):
+        assert (repo / "rendered" / page).is_file()
+    index = (repo / "rendered" / "index.html").read_text("utf-8")
+    assert all(f'href="{page}"' in index for page in ("journey.html", "b2c/journey.html", "b2b/journey.html"))
+
+
+def _redesign_maps() -> tuple[str, str]:
+    """The redesign sample pair as one map before and after a change (without `based_on`)."""
+    folder = ROOT / "sample_maps" / "redesign"
+    today = (folder / "acme-notes-today.cjm.yaml").read_text("utf-8")
+    redesign = (folder / "acme-notes-redesign.cjm.yaml").read_text("utf-8")
+    redesign = redesign.replace("state: future\nbased_on: acme-notes-today.cjm.yaml\n", "")
+    return today, redesign
+
+
+def test_diff_hook_reports_what_a_push_makes_worse(hook_repo: Path, shared_home: Path,
+                                                   tmp_path: Path) -> None:
+    today, redesign = _redesign_maps()
+    origin = tmp_path / "origin.git"
+    origin.mkdir()
+    _git(origin, "init", "-q", "--bare")
+    repo = _consumer(tmp_path, {"journey.cjm.yaml": today,
+                                ".pre-commit-config.yaml": _user_config(hook_repo, "cjm-diff")})
+    _git(repo, "commit", "-q", "-m", "today's journey")
+    _git(repo, "branch", "-M", "main")
+    _git(repo, "remote", "add", "origin", str(origin))
+    _git(repo, "push", "-q", "origin", "main")
+    installed = _pre_commit_run(repo, shared_home, "install", "--hook-type", "pre-push")
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+
+    (repo / "journey.cjm.yaml").write_text(redesign, encoding="utf-8")
+    _git(repo, "commit", "-q", "-am", "no card wall in the trial")
+    pushed = subprocess.run(["git", "push", "origin", "main"], cwd=repo, env=_env(shared_home),
+                            capture_output=True, text=True, timeout=TIMEOUT)
+    output = pushed.stdout + pushed.stderr
+    assert pushed.returncode == 0, output  # what got worse is reported; only --strict fails on it
+    assert "cjm diff journey maps" in output and "Passed" in output
+    assert "journey.cjm.yaml: changed since origin/main" in output
+    assert "warning [perverse-consequence] trial got better" in output
+
+    by_hand = _pre_commit_run(repo, shared_home, "run", "cjm-diff", "--hook-stage", "manual", "--all-files")
+    assert by_hand.returncode == 0, by_hand.stdout + by_hand.stderr
+    assert "Nothing changed: 1 map" in by_hand.stdout  # the push moved origin/main to this commit

@@ -8,7 +8,7 @@ import pytest
 
 from cjm.check.engine import check_file
 from cjm.fmt import format_text
-from cjm.rules import RULES, STRUCTURAL
+from cjm.rules import CHANGE_RULES, RULES, STRUCTURAL
 
 SAMPLES = Path(__file__).resolve().parents[1] / "sample_maps"
 MAIN = sorted(SAMPLES.glob("*.cjm.yaml"))
@@ -42,8 +42,9 @@ def test_needs_work_samples_are_valid_but_warned(path: Path) -> None:
 
 
 def test_every_engagement_rule_fires_in_some_needs_work_sample() -> None:
+    """The change rules need two versions of a map: the redesign pair shows them (test_redesign_sample)."""
     fired = {d.rule for path in NEEDS_WORK for d in check_file(path).diagnostics}
-    assert fired == set(RULES) - STRUCTURAL
+    assert fired == set(RULES) - STRUCTURAL - CHANGE_RULES
 
 
 @pytest.mark.parametrize("path", MAIN + NEEDS_WORK, ids=lambda p: p.name)

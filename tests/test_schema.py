@@ -43,32 +43,36 @@ def touchpoint_with(line: str) -> list[tuple[int, int, str, str | None]]:
 def test_unknown_key_with_did_you_mean_at_the_key() -> None:
     [(line, column, message, hint)] = touchpoint_with("emotoin: 1")
     assert (line, column) == (8, 9)
-    assert message == "unknown key 'emotoin' in stages[0].touchpoints[0]; did you mean 'emotion'?"
+    assert message == ("unknown key 'emotoin' in stages[0].touchpoints[0] (touchpoint 'demo' in stage "
+                       "'awareness'); did you mean 'emotion'?")
     assert hint is not None and "emotion" in hint and "x-" in hint
 
 
 def test_unknown_key_without_a_close_match() -> None:
     [(_, _, message, _)] = touchpoint_with("zzzz: 1")
-    assert message == "unknown key 'zzzz' in stages[0].touchpoints[0]"
+    assert message == ("unknown key 'zzzz' in stages[0].touchpoints[0] "
+                       "(touchpoint 'demo' in stage 'awareness')")
 
 
 def test_enum_with_a_suggestion_and_the_allowed_list() -> None:
     [(line, column, message, hint)] = touchpoint_with("step: conect")
     assert (line, column) == (8, 15)
-    assert message == "stages[0].touchpoints[0].step is the text 'conect'; did you mean 'connect'?"
+    assert message == ("stages[0].touchpoints[0].step (touchpoint 'demo' in stage 'awareness') is the text "
+                       "'conect'; did you mean 'connect'?")
     assert hint == "allowed values: connect, inform, entertain, share"
 
 
 def test_enum_without_a_suggestion_lists_the_allowed_values() -> None:
     [(_, _, message, _)] = touchpoint_with("engagement: 3")
-    assert message == ("stages[0].touchpoints[0].engagement is the number 3; "
-                       "use one of: spectator, participant, engaged")
+    assert message == ("stages[0].touchpoints[0].engagement (touchpoint 'demo' in stage 'awareness') is the "
+                       "number 3, which is not one of: spectator, participant, engaged")
 
 
 def test_range() -> None:
     [(line, column, message, _)] = touchpoint_with("emotion: 3")
     assert (line, column) == (8, 18)
-    assert message == "stages[0].touchpoints[0].emotion is 3; it must be from -2 to 2"
+    assert message == ("stages[0].touchpoints[0].emotion (touchpoint 'demo' in stage 'awareness') is 3; "
+                       "it must be from -2 to 2")
 
 
 def test_numbers_too_large_for_a_float() -> None:
@@ -78,7 +82,8 @@ def test_numbers_too_large_for_a_float() -> None:
     messages = [f.message for f in check(data, Positions())]
     assert messages == [f"cjm must be 1, not the number {huge}",
                         f"title should be text, not the number {huge}",
-                        f"stages[0].touchpoints[0].emotion is {huge}; it must be from -2 to 2"]
+                        f"stages[0].touchpoints[0].emotion (touchpoint 'a' in stage 'p') is {huge}; "
+                        "it must be from -2 to 2"]
 
 
 def test_missing_required_key_at_the_mapping() -> None:
@@ -92,15 +97,16 @@ def test_missing_required_key_at_the_mapping() -> None:
                 step: connect
         ''')
     assert findings == [
-        (6, 9, "stages[0].touchpoints[0] is missing the required key 'id'", "add `id: ...` here"),
-        (6, 9, "stages[0].touchpoints[0] is missing the required key 'title'",
-         "add `title: ...` here"),
+        (6, 9, "stages[0].touchpoints[0] (touchpoint 1 in stage 'awareness') is missing the required key "
+         "'id'", "add `id: ...` here"),
+        (6, 9, "stages[0].touchpoints[0] (touchpoint 1 in stage 'awareness') is missing the required key "
+         "'title'", "add `title: ...` here"),
     ]
 
 
 def test_missing_top_level_key() -> None:
     assert schema_findings("cjm: 1\nstages: []\n") == [
-        (1, 1, "(top level) is missing the required key 'title'", "add `title: ...` here")]
+        (1, 1, "the map is missing the required key 'title'", "add `title: ...` here")]
 
 
 def test_wrong_type_names_the_full_path() -> None:
@@ -114,13 +120,13 @@ def test_wrong_type_names_the_full_path() -> None:
             touchpoints:
               - {id: a, title: A, emotion: high}
         ''')
-    assert findings == [(8, 36, "stages[1].touchpoints[0].emotion should be a whole number, "
-                         "not the text 'high'", None)]
+    assert findings == [(8, 36, "stages[1].touchpoints[0].emotion (touchpoint 'a' in stage 'trial') should "
+                         "be a whole number, not the text 'high'", None)]
 
 
 def test_wrong_type_hints() -> None:
     [(_, _, message, hint)] = schema_findings("cjm: 1\ntitle: [a]\nstages: []\n")
-    assert (message, hint) == ("title should be text, not a list", None)
+    assert (message, hint) == ("title should be text, not a list", "write one value: `title: a`")
     [(_, _, message, hint)] = schema_findings("cjm: 1\ntitle: 12\nstages: []\n")
     assert (message, hint) == ("title should be text, not the number 12",
                                "put the value in quotes to make it text")
@@ -144,7 +150,8 @@ def test_const_pattern_unique_min_items_and_empty_messages() -> None:
               - {id: ok, title: A}
               - {id: Demo One, title: B}
         ''')
-    assert message.startswith("stages[0].touchpoints[1].id 'Demo One' is not allowed here: ")
+    assert message.startswith("stages[0].touchpoints[1].id (touchpoint 'B' in stage 'awareness') "
+                              "'Demo One' is not allowed here: ")
     assert hint == "for example 'demo-one'"
     [(line, column, message, _)] = schema_findings(
         "cjm: 1\ntitle: T\nphases: [trial, trial]\nstages: []\n")
@@ -153,7 +160,7 @@ def test_const_pattern_unique_min_items_and_empty_messages() -> None:
 
 def test_top_level_must_be_a_mapping() -> None:
     [(_, _, message, _)] = schema_findings("- cjm: 1\n")
-    assert message == "(top level) should be a group of `key: value` lines, not a list"
+    assert message == "the map should be a group of `key: value` lines, not a list"
 
 
 def test_x_keys_are_allowed_anywhere_a_mapping_is() -> None:

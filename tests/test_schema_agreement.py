@@ -28,8 +28,19 @@ def test_the_models_enums_are_the_schemas() -> None:
     touchpoint = _properties("touchpoint")
     assert tuple(touchpoint["step"]["enum"]) == model.STEPS
     assert tuple(touchpoint["engagement"]["enum"]) == model.ENGAGEMENTS
-    assert tuple(touchpoint["actor"]["enum"]) == model.ACTORS
+    assert tuple(touchpoint["actor"]["examples"]) == model.ACTORS
     assert tuple(touchpoint["storytelling"]["enum"]) == model.STORYTELLING
+    assert tuple(_properties("actor")["kind"]["enum"]) == model.ACTOR_KINDS
+    assert tuple(_properties(None)["layout"]["enum"]) == model.LAYOUTS
+
+
+def test_every_kind_of_actor_is_on_one_side() -> None:
+    """Customers tell advocate stories and may step into the open role; every other kind acts for the
+    brand; every built-in actor is of a known kind."""
+    assert set(model.SHARE_TELLERS) | set(model.BRAND_SIDE) == set(model.ACTOR_KINDS)
+    assert not set(model.SHARE_TELLERS) & set(model.BRAND_SIDE)
+    assert set(model.BUILTIN_KINDS) == set(model.ACTORS)
+    assert set(model.BUILTIN_KINDS.values()) <= set(model.ACTOR_KINDS)
 
 
 def test_the_default_phases_are_the_schemas() -> None:

@@ -292,6 +292,19 @@ def test_storytelling_is_derived_on_shares_only() -> None:
     assert [tp.storytelling for tp in journey.touchpoints] == [None, "advocate", None, "corporate"]
 
 
+@pytest.mark.parametrize(("kind", "storytelling"), [
+    ("customer", "advocate"), ("frontstage", "corporate"), ("backstage", "corporate"),
+    ("support", "corporate"), ("system", "corporate")])
+def test_a_declared_actors_share_is_told_by_its_kind(kind: str, storytelling: str) -> None:
+    data = map_with({"step": S, "actor": "someone"},
+                    {"step": S, "actor": "someone", "storytelling": "advocate"})
+    data["actors"] = [{"id": "someone", "name": "Someone", "kind": kind}]
+    journey = build_model(data, Positions())
+    assert journey is not None
+    assert [tp.storytelling for tp in journey.touchpoints] == [storytelling, "advocate"]
+    assert [tp.actor_kind for tp in journey.touchpoints] == [kind, kind]
+
+
 # --- laws on generated maps ----------------------------------------------------------------
 
 PHASE_LISTS = st.sampled_from([list(DEFAULT_PHASES), ["a", "b"], ["a", "b", "c"]])

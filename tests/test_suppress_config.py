@@ -271,7 +271,7 @@ def test_phases_from_config_when_the_map_has_none(tmp_path: Path) -> None:
     ("[tool.cjm]\nx = " + "{a=" * 2000 + "1" + "}" * 2000 + "\n", "the config nests deeper than 100 levels"),
     ("\ufeff[tool.cjm]\nfail_under = 3\n", "line 1, column 1: the file starts with a byte-order mark (BOM)"),
     ('[tool.cjm.rules]\nunrecoverd-dip = "off"\n',
-     "unknown rule 'unrecoverd-dip'; did you mean 'unrecovered-dip'?"),
+     "unknown rule 'unrecoverd-dip' (did you mean 'unrecovered-dip'?)"),
     ("[tool.cjm]\nfail_undr = 3\n", "did you mean 'fail_under'?"),
     ('[tool.cjm.rules]\nstep-order = { severity = "off", max_words = 3 }\n',
      "rule 'step-order' has no option 'max_words'; it takes only `severity`"),
@@ -314,7 +314,7 @@ def test_a_config_error_is_exit_2_with_the_file_and_the_fix(tmp_path: Path) -> N
     done = cjm("validate", "m.cjm.yaml", cwd=tmp_path)
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr == (f"cjm: error: {tmp_path / '.cjm.toml'}: rule 'long-message' has no option "
-                           "'max_wrds'; did you mean 'max_words'?; it takes: severity, max_words\n")
+                           "'max_wrds' (did you mean 'max_words'?); it takes: severity, max_words\n")
 
 
 def test_parse_config_accepts_every_severity_word() -> None:

@@ -132,10 +132,9 @@ def _option(rule: str, name: str, value: Any, default: Any, source: str) -> Any:
 
 
 def _did_you_mean(word: str, choices: Iterable[str]) -> str:
-    from cjm.diagnostic import closest
+    from cjm.diagnostic import did_you_mean
 
-    close = closest(word, choices)
-    return f"; did you mean '{close}'?" if close else ""
+    return did_you_mean(word, choices)
 
 
 def _fail_under(section: dict[str, Any], source: str) -> float | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import stat
+from dataclasses import dataclass
 from pathlib import Path
 
 from cjm.errors import UserError
@@ -35,17 +36,31 @@ def map_stem(path: Path) -> str:
     return stem if stem != path.name else path.stem
 
 
-def collect_maps(paths: list[str]) -> list[Path]:
+@dataclass(frozen=True)
+class MapSource:
+    """A map file, and the folder argument it was found under (None: it was named as a file)."""
+
+    path: Path
+    folder: Path | None = None
+
+
+def collect_maps(paths: list[str], *, empty_ok: bool = False) -> list[Path]:
     """Files as given (any name: pre-commit passes them), folders searched for maps.
 
     Hidden folders (.git, .venv, ...) are skipped. Raises PathError, naming
     every problem at once, for a missing path, a path that is not a regular
     file (a FIFO, a device, a socket, or a link to one: reading those would
-    hang or never end), a folder cjm cannot read, or when no map is found.
+    hang or never end), a folder cjm cannot read, or when no map is found
+    (unless `empty_ok`: `cjm diff --base` finds maps at a revision too).
     """
+    return [source.path for source in collect_sources(paths, empty_ok=empty_ok)]
+
+
+def collect_sources(paths: list[str], *, empty_ok: bool = False) -> list[MapSource]:
+    """As collect_maps, with the folder argument each map was found under."""
     if not paths:
         raise PathError("give at least one map file or folder, e.g. `cjm validate maps/`")
-    found: list[Path] = []
+    found: list[MapSource] = []
     problems: list[str] = []
     for raw in paths:
         path = Path(raw)
@@ -55,30 +70,72 @@ def collect_maps(paths: list[str]) -> list[Path]:
             problems.append(str(os_problem(raw, exc)))
             continue
         if stat.S_ISDIR(mode):
-            maps = _maps_below(path, problems)
-            if not maps and not problems:
-                problems.append(f"{raw}: no *.cjm.yaml or *.cjm.yml maps in this folder")
-            found += maps
+            near: list[str] = []
+            maps = _maps_below(path, problems, near)
+            if not maps and not problems and not empty_ok:
+                problems.append(f"{raw}: no *.cjm.yaml or *.cjm.yml maps in this folder"
+                                f"{_near_misses(path, near)}")
+            found += [MapSource(map_path, path) for map_path in maps]
         elif (kind := kind_of(mode)) is not None:
             problems.append(str(not_regular(raw, kind)))
         else:
-            found.append(path)
+            found.append(MapSource(path))
     if problems:
         raise PathError("\n".join(problems))
     return _once_each(found)
 
 
-def _once_each(paths: list[Path]) -> list[Path]:
+def _once_each(sources: list[MapSource]) -> list[MapSource]:
     """Each file once, as first named, however it was spelled (`a/x.cjm.yaml a/`)."""
-    seen: dict[Path, Path] = {}
-    for path in paths:
-        seen.setdefault(path.resolve(), path)
+    seen: dict[Path, MapSource] = {}
+    for source in sources:
+        seen.setdefault(source.path.resolve(), source)
     return list(seen.values())
 
 
-def _maps_below(folder: Path, problems: list[str]) -> list[Path]:
+def is_near_miss(name: str) -> bool:
+    """A file named almost like a map: `Gym.CJM.yaml`, `gym.yaml`, `gym.cjm.yaml.txt`, `gym.cjm`
+    (hidden files such as `.pre-commit-config.yaml` are not)."""
+    lower = name.lower()
+    return (not is_map_name(name) and not name.startswith(".")
+            and (lower.endswith((".yaml", ".yml", ".cjm")) or ".cjm." in lower))
+
+
+MAX_PEEKS = 50
+"""At most this many plain `.yaml` files are opened to see whether they hold a map."""
+
+
+def _looks_like_map(path: Path) -> bool:
+    """A plain YAML file counts as a near miss only when it starts like a map (`cjm:` or `stages:`)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False
+    return any(line.startswith((b"cjm:", b"stages:")) for line in head.splitlines())
+
+
+def _near_misses(folder: Path, names: list[str]) -> str:
+    """`; Gym.CJM.yaml and gym.yaml look like maps: ...` for the message about a folder without maps."""
+    plain = [n for n in names if ".cjm" not in n.lower()][:MAX_PEEKS]
+    near = [n for n in names if ".cjm" in n.lower() or (n in plain and _looks_like_map(folder / n))]
+    if not near:
+        return ""
+    from cjm.diagnostic import listed
+
+    ordered = sorted(near)
+    example = Path(ordered[0])
+    stem = example.name.split(".")[0] or "NAME"
+    return (f"; {listed(ordered, 5)} {'looks' if len(near) == 1 else 'look'} like "
+            f"{'a map' if len(near) == 1 else 'maps'} but cjm reads only files whose names end in "
+            f"exactly .cjm.yaml or .cjm.yml: rename {'it' if len(near) == 1 else 'them'}, e.g. "
+            f"{example} to {example.with_name(stem + '.cjm.yaml')}")
+
+
+def _maps_below(folder: Path, problems: list[str], near: list[str] | None = None) -> list[Path]:
     """The map files below `folder`, in sorted order; folders it cannot read and map-named
-    files that are not regular files go into `problems`."""
+    files that are not regular files go into `problems`, names that are nearly map names
+    (relative to `folder`) into `near`."""
     maps: list[Path] = []
 
     def unreadable(exc: OSError) -> None:
@@ -88,6 +145,8 @@ def _maps_below(folder: Path, problems: list[str]) -> list[Path]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if not is_map_name(name):
+                if near is not None and is_near_miss(name):
+                    near.append(os.path.relpath(os.path.join(top, name), folder))
                 continue
             path = Path(top) / name
             try:

@@ -1,13 +1,16 @@
 """Run every check on a map and return a FileResult: no printing, no exiting.
 
 Order: the loader (yaml-syntax, duplicate-key), the schema, then the rules on
-the typed model. The engine stamps each finding's severity from config and
-drops findings silenced by `# cjm: disable=` comments.
+the typed model. A map with `based_on` is then compared with the map it names
+(cjm.check.based_on: one level, never further). The engine stamps each
+finding's severity from config and drops findings silenced by
+`# cjm: disable=` comments.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cjm.check.config import Config, find_config
 from cjm.check.result import FileResult
@@ -15,7 +18,10 @@ from cjm.check.suppress import parse_suppressions
 from cjm.diagnostic import Diagnostic, Finding, Severity
 from cjm.loader import Loaded, load_file
 from cjm.model import JourneyMap, build_model
-from cjm.score import score_map
+from cjm.score import MapScore, score_map
+
+if TYPE_CHECKING:
+    from cjm.diff.values import MapDiff
 
 MAX_PHASES = 1_000
 MAX_STAGES = 10_000
@@ -24,11 +30,11 @@ MAX_TOUCHPOINTS = 100_000
 touchpoints count over all stages. More of any is a `schema` finding naming the limit."""
 
 
-def check_file(path: str | Path, config: Config | None = None) -> FileResult:
+def check_file(path: str | Path, config: Config | None = None, *, follow_base: bool = True) -> FileResult:
     """Check one map file with the config that applies to it."""
     if config is None:
         config = find_config(Path(path).parent)
-    return check_loaded(load_file(path), config)
+    return check_loaded(load_file(path), config, follow_base=follow_base)
 
 
 def check_text(text: str, name: str = "<map>", config: Config | None = None) -> FileResult:
@@ -38,7 +44,9 @@ def check_text(text: str, name: str = "<map>", config: Config | None = None) -> 
     return check_loaded(load_text(text, name), config or Config())
 
 
-def check_loaded(loaded: Loaded, config: Config) -> FileResult:
+def check_loaded(loaded: Loaded, config: Config, *, follow_base: bool = True) -> FileResult:
+    """Check a loaded map; `follow_base=False` leaves `based_on` unread (the map is itself a base,
+    or an old version that `cjm diff` reads from git)."""
     from cjm import rules, schema
 
     lines = loaded.lines
@@ -54,14 +62,31 @@ def check_loaded(loaded: Loaded, config: Config) -> FileResult:
             findings.append(Finding("schema", f"the map has {count:,} touchpoints; cjm checks maps of up to "
                                     f"{MAX_TOUCHPOINTS:,} touchpoints", loaded.positions.key(("stages",)),
                                     hint="split the journey into several maps"))
-        return FileResult(loaded.path, _stamp(findings, config, lines), lines, journey, None, config)
+        return FileResult(loaded.path, stamp(findings, config, lines), lines, journey, None, config)
+    score = base = changes = None
     if journey is not None:
+        score = score_map(journey)
         findings += _run_rules(journey, config, structural=True)
+        if follow_base and "based_on" in journey.data:
+            from cjm.check.based_on import read_base
+
+            base, problems = read_base(loaded.path, journey)
+            findings += problems
         if not any(f.rule in rules.STRUCTURAL for f in findings):
             findings += _run_rules(journey, config, structural=False)
-    diagnostics = _stamp(findings, config, lines)
-    score = score_map(journey) if journey is not None else None
-    return FileResult(loaded.path, diagnostics, lines, journey, score, config)
+            if base is not None:
+                changes = _compare_with_base(base, journey, score)
+                findings += changes.findings
+    diagnostics = stamp(findings, config, lines)
+    return FileResult(loaded.path, diagnostics, lines, journey, score, config, base=base, changes=changes)
+
+
+def _compare_with_base(base: FileResult, journey: JourneyMap, score: MapScore) -> MapDiff:
+    from cjm.diff.compare import diff_maps
+
+    assert base.journey is not None and base.score is not None  # read_base returns valid maps only
+    return diff_maps(base.journey, base.score, journey, score,
+                     against=journey.text("based_on") or base.path)
 
 
 def over_limits(journey: JourneyMap) -> bool:
@@ -89,7 +114,8 @@ def _run_rules(journey: JourneyMap, config: Config, *, structural: bool) -> list
     return found
 
 
-def _stamp(findings: list[Finding], config: Config, lines: list[str]) -> list[Diagnostic]:
+def stamp(findings: list[Finding], config: Config, lines: list[str]) -> list[Diagnostic]:
+    """Diagnostics from findings: severity from config, `# cjm: disable=` applied, in file order."""
     from cjm.rules import STRUCTURAL, default_severity
 
     suppressions = parse_suppressions(lines)

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cjm.check.config import Config
 from cjm.diagnostic import Diagnostic, Severity
 from cjm.model import JourneyMap
 from cjm.score import MapScore
+
+if TYPE_CHECKING:
+    from cjm.diff.values import MapDiff  # only a map with `based_on` imports cjm.diff
+
+NOT_SCORED = "not scored"
+"""The reason (in JSON, as the spec words it) a map that is not scored fails under --fail-under."""
+NOT_SCORED_WHY = "not scored (no touchpoint sets `step`, so there is no sequence to measure)"
 
 
 @dataclass
@@ -23,6 +30,10 @@ class FileResult:
     config: Config = field(default_factory=Config)
     reasons: list[str] | None = None
     """Why the map fails, once `judged` with the run's options (None before)."""
+    base: FileResult | None = None
+    """The map `based_on` names, checked, when it is readable and valid."""
+    changes: MapDiff | None = None
+    """What changed from `base` to this map (when the engagement rules ran)."""
 
     def count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.severity is severity)
@@ -59,7 +70,7 @@ class FileResult:
             where = "--fail-under" if fail_under is not None else "fail_under"
             score = self.score_value
             if score is None:
-                reasons.append("not scored")
+                reasons.append(NOT_SCORED)
             elif score < threshold:
                 reasons.append(f"score {score:g} is below {where} {threshold:g}")
         return reasons
@@ -68,6 +79,11 @@ class FileResult:
     def why_failed(self) -> list[str]:
         """The reasons `judged` found (an unjudged result fails on its errors only)."""
         return self.reasons if self.reasons is not None else self.fail_reasons()
+
+    @property
+    def why_failed_text(self) -> str:
+        """The reasons in words, for a person: `not scored` says why the map is not."""
+        return "; ".join(NOT_SCORED_WHY if reason == NOT_SCORED else reason for reason in self.why_failed)
 
     @property
     def failed(self) -> bool:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Annotated, Optional
 
 import typer
 
 from cjm import __version__
-from cjm.cli.errors import EXIT_OK, EXIT_USAGE
+from cjm.cli import validate_command
+from cjm.cli.errors import EXIT_OK, UsageError
 
 app = typer.Typer(
     name="cjm",
@@ -33,21 +35,14 @@ def root(
     """Customer journey maps as code: validate, score the engagement sequence, render."""
 
 
-@app.command(
-    context_settings={"allow_extra_args": True, "ignore_unknown_options": True,
-                      "help_option_names": []},
-    add_help_option=False,
-)
-def validate(ctx: typer.Context) -> int:
-    """Check journey maps: structure, references and the engagement sequence."""
-    from cjm.cli.validate import main as validate_main
-
-    return validate_main(ctx.args)
+app.command(name="validate", epilog=validate_command.EPILOG)(validate_command.validate)
 
 
 @app.command()
 def score(
-    paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Map files or folders.")],
+    paths: Annotated[Optional[list[str]], typer.Argument(  # noqa: UP045
+        metavar="[PATH...]", help="Map files or folders (default: the current folder).",
+        show_default=False)] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
     fail_under: Annotated[Optional[float], typer.Option(  # noqa: UP045 (typer on 3.10)
@@ -56,7 +51,7 @@ def score(
     """The engagement scorecard: per phase, the chain found, its score, what is missing."""
     from cjm.cli.score import run_score
 
-    return run_score(paths, format, strict, fail_under)
+    return run_score(paths or ["."], format, strict, fail_under)
 
 
 @app.command()
@@ -79,11 +74,37 @@ def rules(
     return run_rules(rule, markdown)
 
 
+ORDER = ("init", "validate", "score", "fmt", "render", "preview", "diff", "export", "import", "rules",
+         "schema")
+"""The order of `cjm --help`: the first thing a new user does first."""
+
+
+def _ordered(names: Iterable[str]) -> list[str]:
+    return sorted(names, key=lambda name: (ORDER.index(name) if name in ORDER else len(ORDER), name))
+
+
+def _click_message(exc: Exception) -> str:
+    """click's `No such option: --fial-under (Possible options: --fail-under)` in cjm's words:
+    `no such option: --fial-under (did you mean --fail-under?); see `cjm score --help``."""
+    import re
+
+    format_message = getattr(exc, "format_message", None)
+    message = str(format_message() if format_message else exc)
+    message = re.sub(r" \(Possible options: ([^,)]+)\)$", r" (did you mean \1?)", message)
+    message = re.sub(r"\. Did you mean '([^']+)'\?$", r" (did you mean '\1'?)", message)
+    message = message[:1].lower() + message[1:].rstrip(".")
+    ctx = getattr(exc, "ctx", None)
+    path = getattr(ctx, "command_path", None) or "cjm"
+    return f"{message}; see `{path} --help`"
+
+
 def run_app(args: list[str]) -> int:
     """Run the typer app without letting click exit the process."""
     from typer._click.exceptions import ClickException  # typer 0.26-0.28 bundle their own click
 
     command = typer.main.get_command(app)
+    assert isinstance(command, typer.core.TyperGroup)
+    command.commands = {name: command.commands[name] for name in _ordered(command.commands)}
     try:
         result = command.main(args, prog_name="cjm", standalone_mode=False)
     except typer.Exit as exc:
@@ -91,26 +112,47 @@ def run_app(args: list[str]) -> int:
     except typer.Abort:
         raise KeyboardInterrupt from None
     except ClickException as exc:
-        exc.show()
-        return EXIT_USAGE
+        raise UsageError(_click_message(exc)) from None
     return int(result) if isinstance(result, int) else EXIT_OK
 
 
 @app.command()
 def render(
     paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Map files or folders.")],
-    out: Annotated[str, typer.Option("--out", "-o", help="Folder for NAME.html and NAME.svg.")],
+    out: Annotated[str, typer.Option(
+        "--out", "-o", help="Folder for the pages, the SVGs and index.html.")] = "rendered",
     to: Annotated[Optional[str], typer.Option(  # noqa: UP045
         "--to", help="html or svg (default: both).")] = None,
     template_dir: Annotated[Optional[str], typer.Option(  # noqa: UP045
         "--template-dir", help="Your templates; the built-in ones fill the gaps.")] = None,
     dot: Annotated[Optional[str], typer.Option(  # noqa: UP045
         "--dot", envvar="CJM_DOT", help="A Graphviz `dot` to use instead of graphviz-pure.")] = None,
+    layout: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--layout", help="journey or blueprint (one lane per actor); default: the map's `layout`.")] = None,
+    poster: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--poster", help="A3, A2 or A1: each page prints as one poster of that size.")] = None,
 ) -> int:
-    """Write a self-contained HTML journey map and an SVG flow diagram per valid map."""
+    """Write a self-contained HTML journey map and an SVG flow diagram per valid map, and an index."""
     from cjm.cli.render import run_render
 
-    return run_render(paths, out, to, template_dir, dot)
+    return run_render(paths, out, to, template_dir, dot, layout, poster)
+
+
+@app.command("diff")
+def diff_command(
+    paths: Annotated[Optional[list[str]], typer.Argument(  # noqa: UP045
+        metavar="OLD NEW | PATH...", help="Two map files; with --base, map files or folders (default: .).",
+        show_default=False)] = None,
+    base: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--base", metavar="REF", help="Compare each map under PATH with its version at git revision REF.",
+    )] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="text, json or github.")] = "text",
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings the change brings fail too.")] = False,
+) -> int:
+    """What changed between two versions of a map, and what got worse."""
+    from cjm.cli.diff import run_diff
+
+    return run_diff(paths or [], base, format, strict)
 
 
 @app.command()
@@ -153,3 +195,34 @@ def preview(
     from cjm.cli.preview import run_preview
 
     return run_preview(path, port, open_browser)
+
+
+@app.command()
+def export(
+    path: Annotated[str, typer.Argument(metavar="MAP", help="The map file.")],
+    to: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--to", help="mermaid or csv (default: from the suffix of -o).")] = None,
+    out: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--out", "-o", help="The file to write (default: stdout).")] = None,
+    markdown: Annotated[bool, typer.Option(
+        "--markdown", help="Mermaid in a ```mermaid fence, ready for a README.")] = False,
+) -> int:
+    """The map as a Mermaid journey diagram or a CSV of its touchpoints."""
+    from cjm.cli.export import run_export
+
+    return run_export(path, to, out, markdown)
+
+
+@app.command(name="import")
+def import_(
+    source: Annotated[str, typer.Argument(
+        metavar="FILE", help="A CSV of touchpoints or a Mermaid journey; - for stdin.")],
+    out: Annotated[str, typer.Option("--out", "-o", help="The new map file (never overwritten).")],
+    title: Annotated[Optional[str], typer.Option("--title", help="The map's title.")] = None,  # noqa: UP045
+    persona: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--persona", help="The persona's name.")] = None,
+) -> int:
+    """A new map from a CSV of touchpoints or a Mermaid journey diagram (never overwrites a file)."""
+    from cjm.cli.import_ import run_import
+
+    return run_import(source, out, title, persona)

@@ -5,6 +5,10 @@ folder, then a rename, so a crash or Ctrl-C never leaves a half-written file.
 A new file gets the usual permissions (0666 minus the umask); an existing one
 keeps its mode.
 
+`create_exclusive` (cjm init, cjm import) writes a new file and never an
+existing one: a temporary file linked into place, which fails if the name
+exists.
+
 `rewrite_map` (cjm fmt) replaces a map the user wrote, so it also keeps the
 file itself: it writes through a symbolic link to its target, keeps the
 owner and the mode, refuses a read-only file, and never overwrites a change
@@ -72,11 +76,35 @@ def write_atomic(path: Path, data: str | bytes, *, encoding: str = "utf-8") -> N
 
 
 def create_exclusive(path: Path, data: str, *, encoding: str = "utf-8") -> bool:
-    """Write a new file; False (and nothing written) when `path` already exists."""
+    """Write a new file, atomically; False (and nothing written) when `path` already exists.
+
+    The text goes into a temporary file that is then linked to `path`; the link
+    fails when the name exists, so even two runs at once never overwrite a
+    file, and no one ever sees it half-written. Where a drive has no hard links
+    (some network and FAT drives), the file is created exclusively instead.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
+    if os.path.lexists(path):
+        return False
+    payload = data.encode(encoding)
+    tmp = _temp_beside(path, payload)
     try:
-        with path.open("x", encoding=encoding) as fh:
-            fh.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            return False
+        except OSError:
+            return _create_without_link(path, payload)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return True
+
+
+def _create_without_link(path: Path, payload: bytes) -> bool:
+    try:
+        with path.open("xb") as fh:
+            fh.write(payload)
     except FileExistsError:
         return False
     return True

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 
-from cjm.check.discover import collect_maps
+from cjm.check.discover import MapSource, collect_sources
 from cjm.check.engine import check_file
 from cjm.check.result import FileResult
 from cjm.cli.errors import EXIT_USAGE
@@ -19,6 +19,8 @@ class Checked:
 
     results: list[FileResult]
     unreadable: list[str] = field(default_factory=list)
+    sources: list[MapSource] = field(default_factory=list)
+    """Where each result's map was found (`results[i]` is the map of `sources[i]`)."""
 
     def exit_code(self, code: int) -> int:
         """`code`, or exit 2 after naming every map that could not be read (on stderr)."""
@@ -31,10 +33,17 @@ def check_paths(paths: list[str]) -> Checked:
     """Check every map under `paths`. A bad path, folder or config raises a UserError (exit 2)
     before anything is checked; a map that cannot be read when its turn comes is named in
     `unreadable`, and the others are still checked."""
+    return check_sources(collect_sources(paths))
+
+
+def check_sources(sources: list[MapSource]) -> Checked:
+    """Check each map found; as check_paths."""
     checked = Checked([])
-    for path in collect_maps(paths):
+    for source in sources:
         try:
-            checked.results.append(check_file(path))
+            checked.results.append(check_file(source.path))
         except UnreadableFile as exc:
             checked.unreadable.append(str(exc))
+        else:
+            checked.sources.append(source)
     return checked

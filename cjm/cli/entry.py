@@ -1,8 +1,8 @@
 """The `cjm` console script: one top-level handler around every command.
 
 `cjm validate` goes straight to its argparse parser (no typer, no rich on the
-happy path) because pre-commit runs it on every commit; every other command
-goes through the typer app.
+happy path) because pre-commit runs it on every commit; its help, shell
+completion and every other command go through the typer app.
 """
 
 from __future__ import annotations
@@ -72,13 +72,21 @@ def _fail(message: str, code: int = EXIT_USAGE) -> int:
 
 
 def _dispatch(args: list[str]) -> int:
-    if args[:1] == ["validate"]:
+    if args[:1] == ["validate"] and not _wants_app(args[1:]):
         from cjm.cli.validate import main as validate_main
 
         return validate_main(args[1:])
     from cjm.cli.app import run_app
 
     return run_app(args)
+
+
+def _wants_app(args: list[str]) -> bool:
+    """`cjm validate --help` and shell completion go through the typer app, like every command."""
+    import os
+
+    options = args[: args.index("--")] if "--" in args else args
+    return "-h" in options or "--help" in options or "_CJM_COMPLETE" in os.environ
 
 
 def _internal_error(exc: BaseException) -> int:

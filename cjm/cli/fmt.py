@@ -56,7 +56,7 @@ def _format_file(path: Path, check: bool) -> str:
     try:
         if raw is None or loaded.data is None:
             raise NotFormattable(loaded.findings)
-        new = format_text(loaded.text, str(path))
+        new = _in_own_conventions(raw, format_text(loaded.text, str(path)))
     except NotFormattable as exc:
         _report_refusal(path, loaded.lines, exc.findings)
         return FAILED
@@ -72,6 +72,13 @@ def _format_file(path: Path, check: bool) -> str:
         sys.stderr.write(f"would reformat {shown(path)}\n")
         return CHANGED
     return _write(path, new.encode("utf-8"), raw)
+
+
+def _in_own_conventions(raw: bytes, formatted: str) -> str:
+    """The formatted map with the file's line endings, final newline and byte-order mark."""
+    from cjm.fmt.newlines import conventions_of, keep_conventions
+
+    return keep_conventions(formatted, conventions_of(raw.decode("utf-8", errors="replace")))
 
 
 def _read(path: Path) -> tuple[bytes | None, Loaded]:
@@ -105,21 +112,28 @@ def _write(path: Path, new: bytes, original: bytes) -> str:
 
 
 def _show_diff(path: Path, raw: bytes, new: str) -> None:
+    """A unified diff of the lines, line endings shown as LF; a note when only they change."""
+    from cjm.fmt.newlines import conventions_of
+
     old = raw.decode("utf-8", errors="replace")
     notes = []
-    if old.startswith("\ufeff"):
-        notes.append("drops the byte-order mark")
-    if "\r" in old:
-        notes.append("writes LF line endings")
-    old = old.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    diff = difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
-                                fromfile=f"{path}", tofile=f"{path} (formatted)")
+    kept = conventions_of(old)
+    if kept.mixed:
+        notes.append(f"writes every line ending as {_NEWLINE_NAMES[kept.newline]}, the one most lines use")
+
+    def lines(text: str) -> list[str]:
+        return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").splitlines(keepends=True)
+
+    diff = difflib.unified_diff(lines(old), lines(new), fromfile=f"{path}", tofile=f"{path} (formatted)")
     on_terminal = sys.stdout.isatty()  # a diff saved to a file stays exact; a terminal sees no escapes
     for line in diff:
         line = line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
         sys.stdout.write(visible(line[:-1]) + "\n" if on_terminal else line)
     if notes:
         sys.stdout.write(f"# {shown(path)}: cjm fmt {' and '.join(notes)}\n")
+
+
+_NEWLINE_NAMES = {"\n": "LF", "\r\n": "CRLF", "\r": "CR"}
 
 
 def _report_refusal(path: Path, lines: list[str], findings: list[Finding]) -> None:

@@ -28,8 +28,8 @@ def run_init(path: str, title: str | None, persona: str | None, phases: str | No
         from cjm.cli.skeleton import render_skeleton
 
         phase_list = parse_phases(phases)
-        title = _text_option("--title", title, DEFAULT_TITLE)
-        persona = _text_option("--persona", persona, DEFAULT_PERSONA)
+        title = text_option("--title", title, DEFAULT_TITLE)
+        persona = text_option("--persona", persona, DEFAULT_PERSONA)
         text = render_skeleton(title, persona, phase_list, SCHEMA_URL)
         names = phase_list or ["awareness", "involvement", "trial", "commitment", "referral"]
         what = (f"a {len(names)}-phase skeleton ({', '.join(names)}), "
@@ -55,7 +55,7 @@ def parse_phases(option: str | None) -> list[str] | None:
     return names
 
 
-def _text_option(option: str, value: str | None, default: str) -> str:
+def text_option(option: str, value: str | None, default: str) -> str:
     if value is None:
         return default
     if not value.strip():
@@ -76,14 +76,26 @@ def _from_sample(name: str) -> tuple[str, str]:
 
     sample = find_sample(name)
     if sample is None:
-        names = ", ".join(s.name for s in list_samples()) or "none are installed"
-        raise UsageError(f"--from: no sample map called '{name}'; the samples are: {names} "
-                         "(`cjm init --from list` describes them)")
+        known = [s.name for s in list_samples()]
+        names = ", ".join(known) or "none are installed"
+        raise UsageError(f"--from: no sample map called '{name}'{_guess_sample(name, known)}; "
+                         f"the samples are: {names} (`cjm init --from list` describes them)")
     text = sample.text()
     if not text.startswith("# yaml-language-server:"):
         text = f"{MODELINE}\n{text}"
     note = " (it has warnings on purpose: fix them as an exercise)" if sample.needs_work else ""
     return text, f"a copy of the sample '{sample.name}'{note}"
+
+
+def _guess_sample(name: str, known: list[str]) -> str:
+    """` (did you mean 'retail-store-visit'?)` for `retail`: a typo, or the start of one name."""
+    from cjm.diagnostic import did_you_mean
+
+    word = name.lower().strip()
+    starting = [k for k in known if word and (k.startswith(word) or word in k.split("-"))]
+    if len(starting) == 1:
+        return f" (did you mean '{starting[0]}'?)"
+    return did_you_mean(word, known)
 
 
 def _list_samples() -> int:
@@ -124,8 +136,8 @@ def _print_next_steps(path: str, what: str) -> None:
 
     quoted = shlex.quote(path)
     lines = [f"Wrote {path}: {what}.", "Next:",
-             f"  cjm validate {quoted}      # check it after every edit",
-             f"  cjm render {quoted} -o site/   # site/{map_stem(Path(path))}.html and .svg"]
+             f"  cjm validate {quoted}   # check it after every edit",
+             f"  cjm render {quoted}     # rendered/{map_stem(Path(path))}.html and .svg"]
     if not is_map_name(Path(path).name):
         lines.append("Note: name it *.cjm.yaml so that `cjm validate FOLDER` finds it.")
     sys.stdout.write("\n".join(lines) + "\n")

@@ -25,7 +25,15 @@ from typing import Any, cast
 
 from cjm.cli.errors import EXIT_OK, REPORT_BUGS, UsageError
 from cjm.diagnostic import Severity
-from cjm.render.preview import PreviewState, diagnostics_page, error_page, file_signature, flow_svg, map_page
+from cjm.render.preview import (
+    PreviewState,
+    banner_page,
+    diagnostics_page,
+    error_page,
+    file_signature,
+    flow_svg,
+    map_page,
+)
 from cjm.safe import visible
 
 HOST = "127.0.0.1"
@@ -88,12 +96,16 @@ def _rebuild(path: Path, state: PreviewState) -> str:
     try:
         result = check_file(path)
         if result.valid:
-            body = map_page(result, flow_svg=flow_svg(result, os.environ.get("CJM_DOT")))
+            body = state.last_good = map_page(result, flow_svg=flow_svg(result, os.environ.get("CJM_DOT")))
             status = "the map is valid: page updated"
         else:
-            body = diagnostics_page(result)
             errors = result.count(Severity.ERROR)
             status = f"the map is invalid ({errors} error{'s' if errors != 1 else ''}): the page lists them"
+            if state.last_good is None:
+                body = diagnostics_page(result)
+            else:
+                body = banner_page(result, state.last_good)
+                status += " above the last good render"
     except UnreadableFile as exc:  # moved away, replaced by a FIFO, permissions: say so, keep serving
         body = error_page(f"{exc}\nThe page comes back when the map can be read again.",
                           heading="cjm cannot read the map")

@@ -1,11 +1,18 @@
-"""`cjm render PATH... -o DIR`: an HTML journey map and an SVG flow diagram per valid map.
+"""`cjm render PATH... [-o DIR]`: an HTML journey map and an SVG flow diagram per valid map,
+and the portfolio `DIR/index.html`. DIR is `rendered/` unless given (the cjm-render hook's folder);
+the last line says where the pages went.
 
-- Writes `DIR/NAME.html` and `DIR/NAME.svg` (`--to html|svg` for one),
-  NAME being the file name without `.cjm.yaml`, each atomically.
+- Writes `DIR/FOLDERS/NAME.html` and `.svg` (`--to html|svg` for one), NAME
+  being the file name without `.cjm.yaml`, FOLDERS the map's folders as
+  cjm.render.site keeps them, each file atomically; then `DIR/index.html`
+  listing every map rendered (not with `--to svg`: it would link to nothing).
 - Invalid maps are reported (text reporter, on stderr) and never rendered;
-  nothing in DIR is touched for them. Exit 1 if any map was invalid.
-- Two maps with the same NAME (in different folders) would overwrite each
-  other's output: that is a usage error (exit 2) and nothing is written.
+  nothing in DIR is touched for them (the index names them as not rendered).
+  Exit 1 if any map was invalid.
+- Two maps that would write the same file, or a top-level `index.cjm.yaml`
+  whose page would be the index, are a usage error (exit 2): nothing is written.
+- `--layout journey|blueprint` overrides the maps' `layout`; `--poster A3|A2|A1`
+  makes each page print as one poster of that size.
 - No Graphviz engine: say how to get one, still write the HTML pages (without
   the flow diagram); exit 0 for `--to html`, else 1, as no SVG was written.
 - A broken template (`--template-dir`) is a usage error naming the template
@@ -23,18 +30,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cjm.check.discover import map_stem
+from cjm.check.discover import collect_sources
 from cjm.check.result import FileResult
-from cjm.cli.checking import check_paths
+from cjm.cli.checking import check_sources
 from cjm.cli.errors import EXIT_FAILED, EXIT_OK, UsageError
+from cjm.cli.render_options import LAYOUTS, POSTERS, choice, formats_of, out_dir_of, template_dir_of
+from cjm.render.site import INDEX, Target, plan_targets
 from cjm.safe import visible
 
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from cjm.render.flow import FlowDiagram
     from cjm.render.graphviz import Graphviz
+    from cjm.render.page import PageOptions
 
-FORMATS = ("html", "svg")
 PROGRESS_ABOVE = 3
 
 
@@ -45,68 +55,50 @@ class RenderPlan:
     template_dir: Path | None
     graphviz: Graphviz | None
     console: Console
+    layout: str | None = None
+    poster: str | None = None
 
 
-def run_render(paths: list[str], out: str, to: str | None, template_dir: str | None, dot: str | None) -> int:
+def run_render(paths: list[str], out: str, to: str | None, template_dir: str | None, dot: str | None,
+               layout: str | None = None, poster: str | None = None) -> int:
     from cjm.report.console import make_console
 
-    formats = _formats(to)
-    templates = _template_dir(template_dir)
-    out_dir = _out_dir(out)
-    checked = check_paths(paths)
-    results = checked.results
-    _refuse_name_clashes(results)
-    invalid = [r for r in results if not r.valid]
+    formats = formats_of(to)
+    templates = template_dir_of(template_dir)
+    out_dir = out_dir_of(out)
+    layout, poster = choice("--layout", layout, LAYOUTS), choice("--poster", poster, POSTERS)
+    targets = plan_targets(collect_sources(paths), Path.cwd(), tuple(f".{f}" for f in formats),
+                           with_index="html" in formats, out_dir=out_dir)
+    checked = check_sources([target.source for target in targets])
+    target_of = {target.source: target for target in targets}
+    pairs = [(target_of[source], result)
+             for source, result in zip(checked.sources, checked.results, strict=True)]
+    invalid = [result for result in checked.results if not result.valid]
     if invalid:
-        _report_invalid(results)
-    valid = [r for r in results if r.valid]
+        _report_invalid(checked.results)
+    valid = [(target, result) for target, result in pairs if result.valid]
     console = make_console(sys.stderr)
     if not valid:
         return checked.exit_code(EXIT_FAILED)
-    plan = RenderPlan(formats, out_dir, templates, _find_graphviz(dot, formats, console), console)
+    graphviz = _find_graphviz(dot, formats, console)
+    plan = RenderPlan(formats, out_dir, templates, graphviz, console, layout, poster)
     failed = bool(invalid) or (plan.graphviz is None and "svg" in formats)
     with _progress(console, len(valid)) as advance:
-        for result in valid:
-            failed = not _render_one(result, plan) or failed
+        for target, result in valid:
+            failed = not _render_one(target, result, plan) or failed
             advance()
+    if "html" in formats:
+        _write_index(plan, valid, [result.path for result in invalid])
+    _say_where(plan, len(valid))
     return checked.exit_code(EXIT_FAILED if failed else EXIT_OK)
 
 
-def _formats(to: str | None) -> tuple[str, ...]:
-    if to is None:
-        return FORMATS
-    if to.lower() not in FORMATS:
-        raise UsageError(f"--to must be html or svg (default: both), not {to!r}")
-    return (to.lower(),)
-
-
-def _template_dir(template_dir: str | None) -> Path | None:
-    if template_dir is None:
-        return None
-    path = Path(template_dir)
-    if not path.is_dir():
-        raise UsageError(f"--template-dir {template_dir}: no such folder")
-    return path
-
-
-def _out_dir(out: str) -> Path:
-    path = Path(out)
-    if path.exists() and not path.is_dir():
-        raise UsageError(f"-o {out}: exists and is not a folder")
-    return path
-
-
-def _refuse_name_clashes(results: list[FileResult]) -> None:
-    by_stem: dict[str, list[str]] = {}
-    for result in results:
-        by_stem.setdefault(map_stem(Path(result.path)), []).append(result.path)
-    clashes = [(stem, found) for stem, found in by_stem.items() if len(found) > 1]
-    if clashes:
-        stem, found = clashes[0]
-        raise UsageError(
-            f"{' and '.join(found)} would both be written as {stem}.html / {stem}.svg; "
-            "rename one, or render them into different folders"
-        )
+def _say_where(plan: RenderPlan, count: int) -> None:
+    """The last line: how many maps went where, and the page to open."""
+    maps = f"{count} map{'s' if count != 1 else ''}"
+    where = visible(str(plan.out_dir)).rstrip("/") + "/"
+    opened = f": open {where}index.html" if "html" in plan.formats else ""
+    plan.console.print(f"Rendered {maps} into {where}{opened}", markup=False, soft_wrap=True)
 
 
 def _report_invalid(results: list[FileResult]) -> None:
@@ -148,14 +140,13 @@ def _progress(console: Console, total: int) -> Iterator[Callable[[], None]]:
         yield lambda: progress.advance(task)
 
 
-def _render_one(result: FileResult, plan: RenderPlan) -> bool:
+def _render_one(target: Target, result: FileResult, plan: RenderPlan) -> bool:
     """Write the map's files; False when its flow diagram could not be laid out."""
-    from cjm.render.flow import FlowDiagram, flow_diagram
+    from cjm.render.flow import flow_diagram
     from cjm.render.graphviz import RenderError
     from cjm.render.html import TemplateFailure, render_html
 
     assert result.journey is not None  # a valid map always has its model
-    stem = map_stem(Path(result.path))
     flow: FlowDiagram | None = None
     ok = True
     if plan.graphviz is not None:
@@ -167,13 +158,34 @@ def _render_one(result: FileResult, plan: RenderPlan) -> bool:
             ok = False
     if "html" in plan.formats:
         try:
-            page = render_html(result, plan.template_dir, flow.inline if flow else None)
+            page = render_html(result, plan.template_dir, flow.inline if flow else None,
+                               _page_options(target, flow, plan))
         except TemplateFailure as exc:
             raise UsageError(f"cannot render {result.path} with {exc}") from None
-        _write(plan, plan.out_dir / f"{stem}.html", page)
+        _write(plan, plan.out_dir / target.file(".html"), page)
     if "svg" in plan.formats and flow is not None:
-        _write(plan, plan.out_dir / f"{stem}.svg", flow.svg)
+        _write(plan, plan.out_dir / target.file(".svg"), flow.svg)
     return ok
+
+
+def _page_options(target: Target, flow: FlowDiagram | None, plan: RenderPlan) -> PageOptions:
+    from cjm.render.page import PageOptions
+
+    return PageOptions(layout=plan.layout, poster=plan.poster, index_href=target.index_href,
+                       flow_parts=flow.parts if flow else ())
+
+
+def _write_index(plan: RenderPlan, rendered: list[tuple[Target, FileResult]],
+                 not_rendered: list[str]) -> None:
+    from cjm.render.html import TemplateFailure
+    from cjm.render.index import IndexEntry, render_index
+
+    entries = [IndexEntry(result, str(target.file(".html"))) for target, result in rendered]
+    try:
+        page = render_index(entries, not_rendered, plan.template_dir)
+    except TemplateFailure as exc:
+        raise UsageError(f"cannot render {INDEX} with {exc}") from None
+    _write(plan, plan.out_dir / INDEX, page)
 
 
 def _write(plan: RenderPlan, path: Path, text: str) -> None:

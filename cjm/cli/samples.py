@@ -1,7 +1,10 @@
 """The sample maps that ship with cjm, for `cjm init --from`.
 
-They are the repository's `sample_maps/` folder, found by cjm.resources
-(an installed wheel carries it inside the package).
+They are the maps at the top of the repository's `sample_maps/` folder and
+in `sample_maps/needs-work/`, found by cjm.resources (an installed wheel
+carries it inside the package). `sample_maps/redesign/` is not offered: it
+is a pair for `cjm diff`, and its future map copied alone would name, in
+`based_on`, a map that is not there.
 """
 
 from __future__ import annotations

@@ -24,12 +24,12 @@ from cjm.fmt.place import place_comments
 from cjm.fmt.roundtrip import round_trip
 from cjm.loader import load_text
 
-TOP_KEYS = ("cjm", "title", "brand", "product", "owner", "description", "state", "tags",
-            "persona", "narrative", "phases", "stages")
+TOP_KEYS = ("cjm", "title", "brand", "product", "owner", "description", "state", "based_on", "tags",
+            "persona", "narrative", "actors", "layout", "phases", "stages")
 PERSONA_KEYS = ("name", "role", "quote", "goals", "frustrations", "prosumer")
 NARRATIVE_KEYS = ("hero", "open_role", "story")
 STAGE_KEYS = ("phase", "name", "goal", "touchpoints")
-TOUCHPOINT_KEYS = ("id", "title", "channel", "actor", "step", "storytelling", "engagement", "emotion",
+TOUCHPOINT_KEYS = ("id", "title", "channel", "actor", "to", "step", "storytelling", "engagement", "emotion",
                    "doing", "thinking", "feeling", "pain_points", "opportunities", "moment_of_truth",
                    "backstage", "metrics", "evidence", "message", "steps_into_role", "next")
 """Known keys come in this order; `x-` and unknown keys follow in their own order."""

@@ -10,11 +10,24 @@ _SAME_TEXT = re.compile(r"-?[1-9][0-9]*|0|true|false|null")
 """Typed keys that ruamel.yaml writes back with the same text."""
 
 
+class _WrittenFloat(float):
+    """A float that is written back as it was written: ruamel.yaml's own float formatting
+    rounds some 16- and 17-digit floats (1.898412569502271e-236 came back as ...270e-236)."""
+
+    text: str
+
+    def __new__(cls, text: str, value: float) -> _WrittenFloat:
+        written = super().__new__(cls, value)
+        written.text = text
+        return written
+
+
 def round_trip() -> Any:
     """A YAML object for loading and dumping in the canonical layout (see cjm.fmt)."""
     from ruamel.yaml import YAML
     from ruamel.yaml.constructor import RoundTripConstructor
     from ruamel.yaml.emitter import Emitter
+    from ruamel.yaml.representer import RoundTripRepresenter
 
     class TextKeys(RoundTripConstructor):
         """Keys are text, as the loader reads them: `True:` or `-0:` must not come back as `true:`, `0:`."""
@@ -24,6 +37,16 @@ def round_trip() -> Any:
                 if key.id == "scalar" and key.tag in _TYPED_SCALARS and not _SAME_TEXT.fullmatch(key.value):
                     key.tag = "tag:yaml.org,2002:str"
             return super().construct_mapping(node, maptyp, deep=deep)
+
+        def construct_written_float(self, node: Any) -> Any:
+            return _WrittenFloat(node.value, self.construct_yaml_float(node))
+
+    class WrittenFloats(RoundTripRepresenter):
+        def represent_written_float(self, data: _WrittenFloat) -> Any:
+            return self.represent_scalar("tag:yaml.org,2002:float", data.text)
+
+    TextKeys.add_constructor("tag:yaml.org,2002:float", TextKeys.construct_written_float)
+    WrittenFloats.add_representer(_WrittenFloat, WrittenFloats.represent_written_float)
 
     class SpacedAliasKeys(Emitter):
         """`{*name : value}`: in a flow mapping ruamel writes `*name:`, which reads back as an alias
@@ -44,6 +67,7 @@ def round_trip() -> Any:
 
     yaml = YAML(typ="rt", pure=True)
     yaml.Constructor = TextKeys
+    yaml.Representer = WrittenFloats
     yaml.Emitter = SpacedAliasKeys
     yaml.preserve_quotes = True
     yaml.width = 1 << 20  # never fold a long line

@@ -78,7 +78,7 @@ def load_bytes(raw: bytes, name: str = "<map>") -> Loaded:
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        pos = _offset_pos(body, exc.start)
+        pos = offset_pos(body, exc.start)
         return _failed(name, "", f"the file is not UTF-8 text (byte 0x{body[exc.start]:02x}); "
                        "save it as UTF-8 in your editor", pos)
     return load_text(text, name)
@@ -130,7 +130,7 @@ def _failed(name: str, text: str, message: str, pos: Pos = START) -> Loaded:
     return Loaded(path=name, text=text, findings=[Finding("yaml-syntax", message, pos)])
 
 
-def _offset_pos(raw: bytes, offset: int) -> Pos:
+def offset_pos(raw: bytes, offset: int) -> Pos:
     """The line and column (in characters, as the parser counts) of a byte offset."""
     line_start = raw.rfind(b"\n", 0, offset) + 1
     column = len(raw[line_start:offset].decode("utf-8", "replace")) + 1

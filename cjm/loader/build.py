@@ -10,6 +10,7 @@ text, dates stay text), and no tag ever constructs an object.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +20,9 @@ from cjm.loader.positions import LineIndex, Path, Positions
 from cjm.loader.scalars import MAX_DIGITS, LongNumber, key_text, resolve_plain, type_tag
 
 TAG = "tag:yaml.org,2002:"
+_DIRECTIVE = re.compile(r"#\s*cjm\s*:")
+"""`#cjm: disable=...` is a suppression comment, not a hashtag."""
+_HASHTAG = re.compile(r"[ \t]+(#[^\s#].*?)(?=\s+#\s|\s*$)")
 class LimitExceeded(Exception):
     """The document breaks a loader limit or uses a refused feature."""
 
@@ -41,6 +45,9 @@ class _Open:
     key_pos: Pos | None = None
     has_key: bool = False
     merges: list[tuple[Any, Pos]] = field(default_factory=list)
+    first_key: str | None = None
+    new_item: bool = False
+    """The mapping's first key came back: a new list item seems to start without its `- `."""
 
 
 def _tag(event: Any) -> str | None:
@@ -72,6 +79,7 @@ class Builder:
         return self.lines.pos(event.start_mark.index)
 
     def build(self, text: str) -> Any:
+        self.text = text
         for event in events(text):
             kind = type(event).__name__
             if kind == "DocumentStartEvent":
@@ -115,11 +123,27 @@ class Builder:
                     "schema", f"this number has {value.digits:,} digits; cjm reads whole numbers of up to "
                     f"{MAX_DIGITS:,} digits", self._pos(event),
                     hint="if it is a code rather than a number, put it in quotes to make it text"))
+            if not event.style and not self._awaiting_key():
+                self._hashtag_after(event)
             if self._awaiting_key() and isinstance(value, (str, int, float, bool, type(None))):
                 value = event.value  # a key is the text as written: `null:` is 'null', `0x1F:` is '0x1F'
             if event.anchor:
                 self.anchors[event.anchor] = (value, 1, 0)
         self._attach(value, count, height, event)
+
+    def _hashtag_after(self, event: Any) -> None:
+        """Note a comment like `#BringAFriend` right after a plain value (see Positions.hashtags)."""
+        end = event.end_mark.index
+        if self.text[end: end + 1] not in (" ", "\t"):
+            return  # the common case: the value ends its line
+        line_end = self.text.find("\n", end)
+        rest = self.text[end: line_end if line_end >= 0 else len(self.text)]
+        match = _HASHTAG.match(rest)
+        if match is not None and not _DIRECTIVE.match(match.group(1)):
+            path = self._child_path(event)
+            if path is not None:
+                where = self.lines.pos(end + match.start(1))
+                self.positions.hashtags[path] = (where, match.group(1).rstrip())
 
     def _open(self, event: Any, kind: str) -> None:
         if len(self.stack) >= self.max_depth:
@@ -193,11 +217,28 @@ class Builder:
             return
         top.key = "<<" if is_merge else key_text(value)
         top.key_pos, top.has_key = pos, True
+        if top.first_key is None:
+            top.first_key = top.key
         if top.key in top.value and not is_merge and top.path is not None:
-            first = self.positions.keys.get((*top.path, top.key))
-            line = f" (first at line {first.line})" if first else ""
-            self.findings.append(Finding("duplicate-key", f"the key '{top.key}' is repeated{line}",
-                                         pos, hint="remove one of the two, or merge their values"))
+            self._repeated(top, top.key, pos)
+
+    def _repeated(self, top: _Open, key: str, pos: Pos) -> None:
+        """A repeated key; the mapping's first key repeated in a list item is a new item without `- `."""
+        assert top.path is not None
+        if top.new_item:
+            return  # its keys are the new item's: said once
+        first = self.positions.keys.get((*top.path, key))
+        line = f" (first at line {first.line})" if first else ""
+        if key == top.first_key and top.path and isinstance(top.path[-1], int):
+            top.new_item = True
+            what = {"touchpoints": "touchpoint", "stages": "stage"}.get(str(top.path[-2]), "list item")
+            self.findings.append(Finding(
+                "duplicate-key", f"the key '{key}' is repeated{line}: a new {what} seems to start here "
+                "without its `- `", pos, hint=f"start the new {what} with `- {key}:` lined up with the `- ` "
+                "above, and indent its other lines like the ones above"))
+            return
+        self.findings.append(Finding("duplicate-key", f"the key '{key}' is repeated{line}",
+                                     pos, hint="remove one of the two, or merge their values"))
 
     def _place(self, value: Any, count: int, height: int) -> None:
         if not self.stack:

@@ -19,6 +19,9 @@ class Positions:
 
     values: dict[Path, Pos] = field(default_factory=dict)
     keys: dict[Path, Pos] = field(default_factory=dict)
+    hashtags: dict[Path, tuple[Pos, str]] = field(default_factory=dict)
+    """Plain values followed on their line by a comment that reads like a hashtag (`#BringAFriend`,
+    no space after `#`): where the `#` is, and the comment's text."""
 
     def of(self, path: Path) -> Pos:
         """The value at `path`, or the nearest parent that has a position."""

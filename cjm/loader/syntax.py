@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from cjm.diagnostic import START, Finding, Pos
+from cjm.loader.mistakes import Explained, ParseError, Source, explain
 from cjm.loader.positions import LineIndex
 
 
@@ -27,12 +28,28 @@ def syntax_finding(exc: Exception, text: str, lines: LineIndex) -> Finding:
         position = end  # past the end: show the last thing written
         problem = f"the file ends in the middle of something ({problem})"
     pos = lines.pos(position) if isinstance(position, int) else START
+    explained = _explained(exc, text, lines)
+    if explained is not None:
+        return Finding("yaml-syntax", explained.message, explained.pos, hint=explained.hint)
     tab = _tab_indented(text, lines, pos)
     if tab is not None:
-        return Finding("yaml-syntax", f"YAML syntax error: line {tab.line} is indented with a tab; YAML "
+        return Finding("yaml-syntax", f"line {tab.line} is indented with a tab; YAML "
                        "indents with spaces only", tab, hint=f"replace the tab at the start of line "
                        f"{tab.line} with spaces (two for each level)")
     return Finding("yaml-syntax", f"YAML syntax error: {problem}", pos, hint=_syntax_hint(problem))
+
+
+def _explained(exc: Exception, text: str, lines: LineIndex) -> Explained | None:
+    """A mistake cjm.loader.mistakes recognises behind the parser's words, if any."""
+    problem_mark = getattr(exc, "problem_mark", None)
+    if problem_mark is None:
+        return None
+    context_mark = getattr(exc, "context_mark", None)
+    error = ParseError(str(getattr(exc, "problem", "") or ""), str(getattr(exc, "context", "") or ""),
+                       lines.pos(problem_mark.index),
+                       lines.pos(context_mark.index) if context_mark is not None else None)
+    tab = _tab_indented(text, lines, error.at)
+    return None if tab is not None else explain(error, Source(text))
 
 
 _WORDS = {"quoted scalar": "quoted text", "simple key": "key", "block mapping": "block of key: value lines",

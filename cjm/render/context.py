@@ -1,11 +1,13 @@
 """A checked map as the data the page templates read: plain dicts, lists and
 strings, every key always present (the environment's undefined is strict).
 
-    header, persona, narrative   who the map is about and what story it tells
-    grid                         phases, stages, columns and lanes (cjm.render.grid)
+    header, persona, narrative   who the map is about and what story it tells (with its `x-` notes)
+    grid                         phases, stages, columns and lanes (cjm.render.grid), in the layout asked
+    sheets                       the journey a phase at a time, for print and phones (cjm.render.sheets)
     scorecard                    per phase the Connect→Inform→Entertain→Share chain
     findings                     the checker's diagnostics with their messages
     legend, palette              what the colours and marks mean
+    page                         how the page is made: layout, poster size, the index link, print flow parts
 """
 
 from __future__ import annotations
@@ -16,9 +18,13 @@ from typing import Any
 from cjm import __version__
 from cjm.check.result import FileResult
 from cjm.diagnostic import Diagnostic
-from cjm.model import STEPS, JourneyMap
-from cjm.render.grid import build_grid
+from cjm.model import LAYOUTS, STEPS, JourneyMap
+from cjm.render.changes import build_changes
+from cjm.render.grid import build_grid, grid_columns
+from cjm.render.notes import notes
+from cjm.render.page import PageOptions, page_context
 from cjm.render.palette import ADVOCATE_BORDER, EMOTION_TONES, STEP_COLOURS, UNTAGGED
+from cjm.render.sheets import build_sheets
 from cjm.safe import visible
 from cjm.score import MapScore, PhaseScore
 
@@ -35,24 +41,34 @@ ENGAGEMENT_MEANINGS = {
 }
 
 
-def build_context(result: FileResult) -> dict[str, Any]:
+def build_context(result: FileResult, options: PageOptions | None = None) -> dict[str, Any]:
     """The template context of a valid, checked map (ValueError without a model)."""
     journey = result.journey
     if journey is None:
         raise ValueError(f"{result.path}: nothing to render, the map could not be read")
+    options = options or PageOptions()
     persona = _persona(journey)
+    grid = build_grid(journey, _layout(journey, options))
     return {
         "header": _header(journey),
         "persona": persona,
         "narrative": _narrative(journey, persona),
-        "grid": build_grid(journey),
+        "grid": grid,
+        "sheets": build_sheets(grid, grid_columns(journey)),
+        "page": page_context(options, len(grid["columns"])),
         "scorecard": _scorecard(result.score) if result.score else None,
         "findings": [_finding(d) for d in result.diagnostics],
+        "changes": build_changes(result),
         "legend": _legend(),
         "palette": _palette(),
         "source": visible(PurePath(result.path).name),
         "generator": f"cjm {__version__}",
     }
+
+
+def _layout(journey: JourneyMap, options: PageOptions) -> str:
+    chosen = options.layout or journey.text("layout")
+    return chosen if chosen in LAYOUTS else "journey"
 
 
 def _header(journey: JourneyMap) -> dict[str, Any]:
@@ -67,6 +83,7 @@ def _header(journey: JourneyMap) -> dict[str, Any]:
         "state": state,
         "state_label": f"{state.capitalize()} state",
         "tags": [t for t in tags if isinstance(t, str)] if isinstance(tags, list) else [],
+        "notes": notes(journey.data),
     }
 
 

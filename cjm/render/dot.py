@@ -13,6 +13,12 @@ Names, so tests, stylesheets and scripts can find things in the SVG:
   index) with SVG id `flow-stage-<n>`.
 - the legend is the single node `legend` in `cluster_legend`.
 
+A part of the diagram (for print: a phase, a few touchpoints at a time) is
+the same drawing for the touchpoints of one range, top to bottom and without
+the legend, so parts sit side by side on a page at full size; an edge that
+leaves the part ends at a small "continues at" note named `exit_<n>` (n: the
+target's number).
+
 Encoding: fill colour = engagement step; border = storytelling (corporate,
 or none told: thin rounded box; advocate: thick rounded box); moment of truth = a double
 outline and a "♦ MOMENT OF TRUTH" line; emotion = a badge with glyph and sign.
@@ -30,17 +36,18 @@ import re
 from itertools import pairwise
 
 from cjm.model import JourneyMap, Stage, Touchpoint
-from cjm.render.dot_labels import clean, legend_label, quoted, stage_label, touchpoint_label
+from cjm.render.dot_labels import clean, legend_label, quoted, stage_label, touchpoint_label, wrapped
 from cjm.render.palette import BORDER, INK, STEP_FILL
 
 STAGE_FILLS = ("#F3F5F8", "#FBF8F1")  # alternate per phase, so the stages of one phase read as a group
 _SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-_HEADER = f"""digraph journey {{
-  graph [rankdir=LR, newrank=true, nodesep=0.25, ranksep=0.35, pad=0.3, bgcolor="#FFFFFF",
+_GRAPH = f"""digraph journey {{
+  graph [rankdir=RANKDIR, newrank=true, nodesep=0.25, ranksep=0.35, pad=0.3, bgcolor="#FFFFFF",
          fontname="Helvetica", fontcolor="{INK}", labeljust=l];
   node [shape=box, style="rounded,filled", fontname="Helvetica", fontcolor="{INK}", margin="0.12,0.06"];
   edge [color="#5A6270", arrowsize=0.7, penwidth=1.2];
-  subgraph cluster_legend {{
+"""
+_HEADER = _GRAPH.replace("RANKDIR", "LR") + f"""  subgraph cluster_legend {{
     id="flow-legend"; label=<<B>How to read this map</B>>; fontsize=12;
     style=rounded; color="#C9CED6"; margin=8;
     legend [shape=plain, style=solid, label={legend_label()}];
@@ -48,41 +55,46 @@ _HEADER = f"""digraph journey {{
 """
 
 
-def build_dot(journey: JourneyMap) -> str:
-    """The DOT source of the journey's flow diagram."""
+def build_dot(journey: JourneyMap, part: range | None = None) -> str:
+    """The DOT source of the journey's flow diagram, or of the part for the touchpoints in `part`."""
     names = {id(tp): f"tp_{n}" for n, tp in enumerate(journey.touchpoints)}
-    dom_ids = _dom_ids(journey.touchpoints)
-    parts = [_HEADER]
+    dom_ids = _dom_ids(journey.touchpoints, "" if part is None else f"p{part.start}-")
+    parts = [_HEADER if part is None else _GRAPH.replace("RANKDIR", "TB")]
     order: list[str] = []
     phase_count = 0
     for stage in journey.stages:
         if stage.index == 0 or stage.phase != journey.stages[stage.index - 1].phase:
             phase_count += 1
-        members = [names[id(tp)] for tp in stage.touchpoints] or [f"stage_{stage.index}_empty"]
+        inside = [tp for tp in stage.touchpoints if part is None or tp.index in part]
+        if part is not None and not inside:
+            continue
+        members = [names[id(tp)] for tp in inside] or [f"stage_{stage.index}_empty"]
         order += members
-        nodes = [f"    {names[id(tp)]} [{_node_attributes(tp, dom_ids[id(tp)])}];\n"
-                 for tp in stage.touchpoints]
-        parts.append(_cluster(stage, nodes or [_placeholder(members[0])], STAGE_FILLS[phase_count % 2]))
-    parts += _edges(journey, names, order)
+        nodes = [f"    {names[id(tp)]} [{_node_attributes(tp, dom_ids[id(tp)])}];\n" for tp in inside]
+        label = stage_label(stage, 3 if part is None else 1)
+        fill = STAGE_FILLS[phase_count % 2]
+        parts.append(_cluster(stage, label, nodes or [_placeholder(members[0])], fill))
+    parts += _edges(journey, names, order, part)
     parts.append("}\n")
     return "".join(parts)
 
 
-def _dom_ids(touchpoints: list[Touchpoint]) -> dict[int, str]:
-    """An SVG id per touchpoint: its own id when that is safe and unused, else `n<index>`."""
+def _dom_ids(touchpoints: list[Touchpoint], prefix: str = "") -> dict[int, str]:
+    """An SVG id per touchpoint: its own id when that is safe and unused, else `n<index>`
+    (after `prefix`, which keeps the ids of the print parts apart from the diagram's)."""
     taken: set[str] = set()
     ids: dict[int, str] = {}
     for n, tp in enumerate(touchpoints):
         own = tp.id if tp.id and _SAFE_ID.match(tp.id) and tp.id not in taken else f"n{n}"
         taken.add(own)
-        ids[id(tp)] = f"flow-tp-{own}"
+        ids[id(tp)] = f"flow-tp-{prefix}{own}"
     return ids
 
 
-def _cluster(stage: Stage, nodes: list[str], fill: str) -> str:
+def _cluster(stage: Stage, label: str, nodes: list[str], fill: str) -> str:
     return "".join([
         f"  subgraph cluster_{stage.index} {{\n",
-        f'    id="flow-stage-{stage.index}"; label={stage_label(stage)};\n',
+        f'    id="flow-stage-{stage.index}"; label={label};\n',
         f'    style="rounded,filled"; fillcolor="{fill}"; color="#C9CED6"; margin=12;\n',
         *nodes,
         "  }\n",
@@ -106,20 +118,33 @@ def _node_attributes(tp: Touchpoint, dom_id: str) -> str:
     return ", ".join(attributes)
 
 
-def _edges(journey: JourneyMap, names: dict[int, str], order: list[str]) -> list[str]:
+def _edges(journey: JourneyMap, names: dict[int, str], order: list[str], part: range | None) -> list[str]:
     """Visible edges (where the customer can go next: `next`, else file order; `next: []` ends
-    there), then invisible ones that keep file order."""
+    there), then invisible ones that keep file order. In a part, an edge that leaves it ends at
+    a note naming where the journey continues."""
     touchpoints = journey.touchpoints
     position = {name: n for n, name in enumerate(order)}
     lines: list[str] = []
     drawn: set[tuple[str, str]] = set()
     for tp, successors in zip(touchpoints, journey.successors(), strict=True):
+        if part is not None and tp.index not in part:
+            continue
         source = names[id(tp)]
         for j in successors:
             target = names[id(touchpoints[j])]
+            if part is not None and j not in part:
+                lines.append(_exit(touchpoints[j], j))
+                target = f"exit_{j}"
             drawn.add((source, target))
-            back = " [constraint=false, style=dashed]" if position[target] <= position[source] else ""
+            back = " [constraint=false, style=dashed]" if target in position and \
+                position[target] <= position[source] else ""
             lines.append(f"  {source} -> {target}{back};\n")
-    pairs = pairwise(["legend", *order])
+    pairs = pairwise(order if part is not None else ["legend", *order])
     lines += [f"  {a} -> {b} [style=invis];\n" for a, b in pairs if (a, b) not in drawn]
-    return lines
+    return list(dict.fromkeys(lines))
+
+
+def _exit(tp: Touchpoint, index: int) -> str:
+    label = wrapped(f"continues at {tp.title}", 26, 3)
+    return f'  exit_{index} [shape=plain, style=solid, fontsize=11, fontcolor="#4A4F57", label=<{label}>];\n'
+

@@ -98,16 +98,16 @@ def touchpoint_label(tp: Touchpoint) -> str:
     return f"<{_table(''.join(rows))}>"
 
 
-def stage_label(stage: Stage) -> str:
+def stage_label(stage: Stage, across: int = 3) -> str:
     """The cluster label: "<Phase> · <stage name>", then the stage goal, smaller.
 
-    Both wrap to about the width of the stage's touchpoints, so the label does
-    not widen the cluster.
+    Both wrap to about the width of the stage's touchpoints (at most `across`
+    side by side), so the label does not widen the cluster.
     """
     phase = clean(stage.phase or "").capitalize()
     name = clean(stage.name)
     title = f"{phase} · {name}" if phase and phase != name else name or phase
-    width = min(max(1, len(stage.touchpoints)), 3) * STAGE_WIDTH
+    width = min(max(1, len(stage.touchpoints)), across) * STAGE_WIDTH
     lines = _font(wrapped(title, width), 14, bold=True)
     if stage.goal and clean(stage.goal):
         lines += _LEFT_BREAK + _font(wrapped(stage.goal, width), 10, MUTED)

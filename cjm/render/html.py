@@ -1,22 +1,26 @@
 """A checked map as one self-contained HTML page: pure, returns a string.
 
 The page is `map.html.j2`, which includes the partials `styles.css`,
-`header.html.j2`, `grid.html.j2`, `flow.html.j2`, `scorecard.html.j2` and
-`legend.html.j2`; any of them can be overridden from a template folder.
+`header.html.j2`, `overview.html.j2`, `grid.html.j2`, `sheets.html.j2`,
+`flow.html.j2`, `scorecard.html.j2` and `legend.html.j2`, and the script
+`page.js`; any of them can be overridden from a template folder.
 """
 
 from __future__ import annotations
 
 import traceback
 from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup
 
 from cjm.check.result import FileResult
 from cjm.render.context import build_context
 from cjm.render.environment import BUILTIN_PREFIX, shared_environment
+from cjm.render.page import PageOptions
 
 PAGE_TEMPLATE = "map.html.j2"
+PAGE_SCRIPT = "page.js"
 
 
 class TemplateFailure(Exception):
@@ -30,36 +34,52 @@ class TemplateFailure(Exception):
         self.problem = problem
 
 
-def render_html(result: FileResult, template_dir: Path | None = None, flow_svg: str | None = None) -> str:
+def render_html(result: FileResult, template_dir: Path | None = None, flow_svg: str | None = None,
+                options: PageOptions | None = None) -> str:
     """The journey-map page of a valid map.
 
     `flow_svg` is the flow diagram as inline SVG (from the Graphviz step,
-    which escapes every map text); it is inserted as is. Without it the page
-    has no flow-diagram section. Raises TemplateFailure for a broken template.
+    which escapes every map text); it is inserted as is, and so are the
+    print parts in `options`. Without it the page has no flow-diagram
+    section. Raises TemplateFailure for a broken template.
     """
-    context = build_context(result)
+    from cjm.render.scripts import content_policy, inline_script
+
+    context = build_context(result, options)
     context["flow_svg"] = Markup(flow_svg) if flow_svg else None
+
+    def with_script(environment: Any) -> dict[str, Any]:
+        script = inline_script(environment, PAGE_SCRIPT)
+        return {**context, "script": script.text, "policy": content_policy(script)}
+
+    return render_template(PAGE_TEMPLATE, with_script, template_dir)
+
+
+def render_template(name: str, context: Any, template_dir: Path | None) -> str:
+    """Template `name` rendered with `context` (a dict, or a function of the environment that makes
+    it); TemplateFailure names the template and line at fault."""
     environment = shared_environment(template_dir.resolve() if template_dir else None)
     try:
-        return environment.get_template(PAGE_TEMPLATE).render(context)
+        values = context(environment) if callable(context) else context
+        return environment.get_template(name).render(values)
     except Exception as exc:
-        failure = _template_failure(exc, template_dir)
+        failure = _template_failure(exc, template_dir, name)
         if failure is None:
             raise
         raise failure from exc
 
 
-def _template_failure(exc: Exception, template_dir: Path | None) -> TemplateFailure | None:
+def _template_failure(exc: Exception, template_dir: Path | None, page: str) -> TemplateFailure | None:
     """Where in which template `exc` happened, or None when it is not a template's fault."""
     from jinja2 import TemplateNotFound, TemplateSyntaxError
 
     if isinstance(exc, TemplateSyntaxError):
-        name = exc.filename or exc.name or PAGE_TEMPLATE
+        name = exc.filename or exc.name or page
         return TemplateFailure(_describe(name, template_dir), exc.lineno, exc.message or str(exc))
     frame = _template_frame(exc, template_dir)
     problem = f"template {exc.name!r} not found" if isinstance(exc, TemplateNotFound) else str(exc)
     if frame is None:
-        return TemplateFailure(PAGE_TEMPLATE, None, problem) if isinstance(exc, TemplateNotFound) else None
+        return TemplateFailure(page, None, problem) if isinstance(exc, TemplateNotFound) else None
     filename, line = frame
     return TemplateFailure(_describe(filename, template_dir), line, problem or type(exc).__name__)
 

@@ -2,11 +2,12 @@
 
 A valid map is rendered by cjm.render.html, with the flow diagram from the
 same Graphviz step as `cjm render` (about 25 ms per sample map with
-graphviz-pure); an invalid one becomes a plain page listing its diagnostics
-(file:line:column, rule, message and the YAML line). Either page gets a small
-script that polls `/version` and reloads when the map changes. Only the
-preview page carries a script: it is served on the loopback interface, never
-written to disk.
+graphviz-pure); while it is invalid, the last good page stays under a banner
+listing the diagnostics (file:line:column, rule, message, the YAML line and
+the hint), or, before any good page, a plain page lists them. Every page gets
+a small script that polls `/version` and reloads when the map changes,
+keeping where the reader had scrolled (the page and the grid, both ways). It
+is served on the loopback interface, never written to disk.
 """
 
 from __future__ import annotations
@@ -20,29 +21,7 @@ from pathlib import Path
 
 from cjm.check.result import FileResult
 from cjm.diagnostic import Diagnostic, Severity
-
-RELOAD_SCRIPT = """<script>/* cjm preview: reload when the map changes */
-(function () {
-  var shown = "%s";
-  setInterval(function () {
-    fetch("/version", {cache: "no-store"})
-      .then(function (r) { return r.text(); })
-      .then(function (v) { if (v !== shown) { location.reload(); } })
-      .catch(function () {});
-  }, 1000);
-})();
-</script>
-"""
-
-DIAGNOSTICS_STYLE = """
-body { font-family: system-ui, sans-serif; margin: 2rem; max-width: 60rem; color: #222; }
-h1 { font-size: 1.3rem; color: #a40000; }
-li { margin-bottom: 1.2rem; }
-.where { font-family: monospace; font-weight: bold; }
-.rule { font-family: monospace; color: #555; }
-pre { background: #f4f4f4; padding: .5rem; overflow-x: auto; }
-.hint { color: #05557a; }
-"""
+from cjm.render.preview_assets import BANNER_STYLE, DIAGNOSTICS_STYLE, RELOAD_SCRIPT
 
 # A rendered page may forbid inline scripts; the preview copy must not.
 _CSP_META = re.compile(r"<meta\s+http-equiv=[\"']?content-security-policy[\"']?[^>]*>", re.IGNORECASE)
@@ -64,7 +43,7 @@ def flow_svg(result: FileResult, dot: str | None = None) -> str | None:
         return None
     try:
         graphviz = find_graphviz(dot)
-        return flow_diagram(result.journey, graphviz).inline if graphviz else None
+        return flow_diagram(result.journey, graphviz, with_parts=False).inline if graphviz else None
     except RenderError:
         return None
 
@@ -81,6 +60,19 @@ def diagnostics_page(result: FileResult) -> str:
         "<p>Fix these in your editor; this page updates when you save.</p>\n"
         f"<ol class=\"diagnostics\">\n{items}\n</ol>\n</body>\n</html>\n"
     )
+
+
+def banner_page(result: FileResult, last_good: str) -> str:
+    """The last good page, under a banner that lists why the map is invalid now."""
+    errors = result.count(Severity.ERROR)
+    title = (f"{result.path}: {errors} error{'s' if errors != 1 else ''}; this is the last good render, "
+             "it updates when you fix them")
+    items = "\n".join(_diagnostic_item(result, d) for d in result.diagnostics)
+    banner = (f'<style>{BANNER_STYLE}</style>\n<div class="cjm-preview-banner" role="alert">\n'
+              f"<h1>{html.escape(title)}</h1>\n<ol class=\"diagnostics\">\n{items}\n</ol>\n</div>\n")
+    match = re.search(r"<body[^>]*>", last_good, re.IGNORECASE)
+    at = match.end() if match else 0
+    return last_good[:at] + "\n" + banner + last_good[at:]
 
 
 def _diagnostic_item(result: FileResult, d: Diagnostic) -> str:
@@ -147,6 +139,8 @@ class PreviewState:
         self._lock = threading.Lock()
         self._body = ""
         self._current = Snapshot(0, b"")
+        self.last_good: str | None = None
+        """The page of the map when it was last valid (shown under a banner while it is not)."""
 
     def publish(self, body: str) -> bool:
         with self._lock:

@@ -35,3 +35,32 @@ def make_console(stream: TextIO, *, width: int | None = None, color: bool | None
         emoji=False,
         soft_wrap=False,
     )
+
+
+def print_trimmed(console: Console, renderable: object) -> None:
+    """Print `renderable` (a table) without the spaces rich pads its lines with, so a pipe or a
+    golden file has no trailing whitespace. Styles are kept."""
+    from rich.segment import Segment, Segments
+
+    lines = console.render_lines(renderable, console.options, pad=False)  # type: ignore[arg-type]
+    out: list[Segment] = []
+    for line in lines:
+        while line and not line[-1].control and not line[-1].text.strip():
+            line = line[:-1]
+        if line and not line[-1].control:
+            last = line[-1]
+            line = [*line[:-1], Segment(last.text.rstrip(), last.style)]
+        out += [*line, Segment.line()]
+    console.print(Segments(out), end="")
+
+
+def print_wrapped(console: Console, text: object, *, indent: int = 0, hanging: int = 0) -> None:
+    """Print `text` (a str or a rich Text) wrapped at the console's width, `indent` spaces before
+    its first line and `indent + hanging` before the others, without trailing spaces."""
+    from rich.text import Text
+
+    body = text if isinstance(text, Text) else Text(str(text))
+    first, rest = " " * indent, " " * (indent + hanging)
+    for index, part in enumerate(body.wrap(console, max(20, console.width - len(rest)))):
+        part.rstrip()
+        console.print(Text(rest if index else first) + part, soft_wrap=True)

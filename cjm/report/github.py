@@ -53,7 +53,17 @@ def annotation(path: str, d: Diagnostic) -> str:
     return f"::{command} {props}::{escape_data(message)}"
 
 
+def failure(path: str, reasons: str) -> str:
+    """An error annotation on the file for a map that fails without an error of its own
+    (`--strict`, or a score under the threshold), so the pull request says why."""
+    props = ",".join(f"{key}={escape_property(value)}" for key, value in
+                     (("file", PurePath(path).as_posix()), ("title", "cjm: the map fails")))
+    return f"::error {props}::{escape_data('fails: ' + reasons)}"
+
+
 def report(results: Sequence[FileResult], stream: TextIO) -> None:
     for result in results:
         for diagnostic in result.diagnostics:
             stream.write(annotation(result.path, diagnostic) + "\n")
+        if result.failed and result.valid:
+            stream.write(failure(result.path, result.why_failed_text) + "\n")

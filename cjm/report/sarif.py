@@ -49,8 +49,21 @@ def document(results: Sequence[FileResult]) -> dict[str, Any]:
             "originalUriBaseIds": {SRCROOT: {"description": {
                 "text": "The folder cjm was run from, normally the repository root."}}},
             "results": list(_results(results, rule_index)),
+            "invocations": [invocation(results)],
         }],
     }
+
+
+def invocation(results: Sequence[FileResult]) -> dict[str, Any]:
+    """Whether the run passed, and a notification per map that fails without an error of its own
+    (`--strict`, or a score under the threshold), so code scanning says why too."""
+    notes = [{"level": "error", "message": {"text": f"fails: {r.why_failed_text}"},
+              "locations": [{"physicalLocation": {"artifactLocation": artifact_location(r.path)}}]}
+             for r in results if r.failed and r.valid]
+    entry: dict[str, Any] = {"executionSuccessful": not any(r.failed for r in results)}
+    if notes:
+        entry["toolExecutionNotifications"] = notes
+    return entry
 
 
 def driver() -> dict[str, Any]:

@@ -4,7 +4,10 @@ A map's card shows, per phase, which steps of Connect -> Inform ->
 Entertain -> Share are in its chain, then what the score is made of: the
 sequence, the depth of engagement and their product, the score. Then the
 map's score and sequence, the engagement ratio, the advocate shares, the
-failure reasons (if any) and the top findings. Every table fits 80 columns.
+failure reasons (if any) and the top findings. Every table fits the terminal
+down to 60 columns without cutting a phase or map name: below 80 columns the
+headers shorten (the legend says what they stand for), and a name that still
+does not fit wraps onto a second line rather than losing its end.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from cjm.check.discover import strip_map_suffix
 from cjm.check.result import FileResult
 from cjm.diagnostic import Severity
 from cjm.model import STEPS
+from cjm.report.console import print_trimmed, print_wrapped
 from cjm.safe import visible
 from cjm.score import PhaseScore, mean_score
 
@@ -30,7 +34,11 @@ CELL = {
     "missing": ("✗", "red"),
 }
 LEGEND = ("C I E S: connect, inform, entertain, share (✓ in the chain, ↺ out of order, ✗ missing). "
+          "S/P/E: touchpoints that are spectator, participant, engaged. "
           "Score = sequence × depth / 100; depth: spectator 0, participant 50, engaged 100.")
+NARROW = 72
+"""Below this many columns the tables use short headers, explained in the legend."""
+PHASE_COLUMNS = {"Sequence": "Seq", "Depth": "Depth", "Score": "Score", "Touchpoints": "TPs"}
 NOT_SCORED = "not scored: no touchpoint sets `step`, so there is no sequence to measure"
 
 
@@ -60,30 +68,34 @@ def print_card(console: Console, result: FileResult) -> None:
     from rich.text import Text
 
     title = result.journey.text("title") if result.journey else None
-    console.print(Text.assemble((visible(result.path), "bold"), f"  {visible(title)}" if title else ""))
+    heading = Text.assemble((visible(result.path), "bold"), f"  {visible(title)}" if title else "")
+    print_wrapped(console, heading, hanging=2)
     if result.score is None:
         console.print(Text("  cannot be scored: fix the errors below first", style="red"))
     else:
-        console.print(phase_table(result))
-        console.print(Text(LEGEND, style="dim"))
-        console.print(score_line(result))
+        narrow = console.width < NARROW
+        print_trimmed(console, phase_table(result, narrow=narrow))
+        legend = LEGEND + (" Seq: sequence. TPs: touchpoints." if narrow else "")
+        print_wrapped(console, Text(legend, style="dim"))
+        print_wrapped(console, score_line(result))
     print_reasons(console, result)
     print_findings(console, result)
 
 
-def phase_table(result: FileResult) -> Table:
+def phase_table(result: FileResult, *, narrow: bool = False) -> Table:
     from rich import box
     from rich.table import Table
     from rich.text import Text
 
     assert result.score is not None
     scored = result.score.scored
-    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", show_edge=False, pad_edge=False,
+                  collapse_padding=True)
     table.add_column("Phase", overflow="fold")
     for step in STEPS:
         table.add_column(step[0].upper(), justify="center", no_wrap=True)
-    for name in ("Sequence", "Depth", "Score", "Touchpoints"):
-        table.add_column(name, justify="right", no_wrap=True)
+    for name, short in PHASE_COLUMNS.items():
+        table.add_column(short if narrow else name, justify="right", no_wrap=True)
     table.add_column("S/P/E", justify="right", no_wrap=True)
     for phase in result.score.phases:
         cells = [Text(*CELL[step_cell(phase, step)]) for step in STEPS]
@@ -111,7 +123,7 @@ def print_reasons(console: Console, result: FileResult) -> None:
     from rich.text import Text
 
     if result.failed:
-        console.print(Text(f"Fails: {'; '.join(result.why_failed)}", style="bold red"))
+        print_wrapped(console, Text(f"Fails: {result.why_failed_text}", style="bold red"), hanging=2)
 
 
 def print_findings(console: Console, result: FileResult) -> None:
@@ -125,17 +137,14 @@ def print_findings(console: Console, result: FileResult) -> None:
         return
     more = len(result.diagnostics) - len(shown)
     if shown:
-        console.print(Text("Top findings" + (f" ({more} more: run cjm validate)" if more > 0 else ""),
-                           style="bold"))
+        console.print(Text("Top findings (line:column)" + (f", {more} more: run cjm validate"
+                                                          if more > 0 else ""), style="bold"))
     elif infos:
         console.print(Text("Notes", style="bold"))
-    from rich.padding import Padding
-
     for d in shown or infos:
         style = {Severity.ERROR: "red", Severity.WARNING: "yellow"}.get(d.severity, "cyan")
-        line = Text.assemble(f"{visible(result.path)}:{d.line}:{d.column} ", (d.rule, style),
-                             f" {visible(d.message)}")
-        console.print(Padding(line, (0, 0, 0, 2)))
+        line = Text.assemble(f"{d.line}:{d.column} [", (d.rule, style), f"] {visible(d.message)}")
+        print_wrapped(console, line, indent=2, hanging=2)
     console.print()
 
 
@@ -146,13 +155,16 @@ def print_overview(console: Console, results: Sequence[FileResult]) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    narrow = console.width < NARROW
     folder = os.path.commonpath([os.path.dirname(r.path) or "." for r in results])
-    table = Table(header_style="bold", box=box.SIMPLE_HEAD, pad_edge=False,
-                  caption=Text(f"Maps in {visible(folder or '.')}/ · Seq: sequence · Shares: advocate "
-                               "shares · Err, Warn: errors, warnings"), caption_justify="left")
-    names = [strip_map_suffix(os.path.relpath(r.path, folder) if folder else r.path) for r in results]
-    table.add_column("Map", overflow="fold", min_width=min(28, max(len(n) for n in names) + 2))
-    for name in ("Score", "Seq", "Engaged", "Shares", "Err", "Warn"):
+    table = Table(header_style="bold", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
+                  collapse_padding=True)
+    if not narrow:
+        table.add_column("", no_wrap=True)  # ✗: the map fails (below 80 columns, only the list says so)
+    table.add_column("Map", overflow="fold")
+    headers = ("Score", "Seq", "Eng", "Shr", "E/W") if narrow else (
+        "Score", "Seq", "Engaged", "Shares", "Err", "Warn")
+    for name in headers:
         table.add_column(name, justify="right", no_wrap=True)
     ordered = sorted(results, key=lambda r: (r.score_value is None, -(r.score_value or 0), r.path))
     for r in ordered:
@@ -161,20 +173,31 @@ def print_overview(console: Console, results: Sequence[FileResult]) -> None:
         if r.score is None:
             score, sequence = "n/a", "n/a"
         elif r.score.score is None:
-            score, sequence = "not scored", "–"
+            score, sequence = "–" if narrow else "not scored", "–"
         else:
             score, sequence = f"{r.score.score:.1f}", number(r.score.sequence)
-        table.add_row(Text(visible(name) + (" ✗" if r.failed else "")), score, sequence,
-                      "n/a" if ratio is None else f"{ratio:.0%}",
-                      str(r.score.advocate_shares) if r.score else "n/a",
-                      str(r.count(Severity.ERROR)), str(r.count(Severity.WARNING)))
+        errors, warnings = str(r.count(Severity.ERROR)), str(r.count(Severity.WARNING))
+        engaged = "n/a" if ratio is None else f"{ratio:.0%}"
+        cells: list[Text | str] = [Text(visible(name)), score, sequence, engaged,
+                                   str(r.score.advocate_shares) if r.score else "n/a"]
+        if narrow:
+            table.add_row(*cells, f"{errors}/{warnings}")
+        else:
+            table.add_row(Text("✗", style="bold red") if r.failed else "", *cells, errors, warnings)
     scored = [r.score_value for r in results if r.score_value is not None]
-    console.print(table)
+    print_trimmed(console, table)
+    legend = (f"Maps in {visible(folder or '.')}/ · Seq: sequence · "
+              + ("Eng: engaged · Shr: advocate shares · E/W: errors/warnings" if narrow
+                 else "Shares: advocate shares · Err, Warn: errors, warnings · ✗ fails"))
+    if narrow and any(r.score is not None and r.score.score is None for r in results):
+        legend += " · –: not scored (no step set)"
+    print_wrapped(console, Text(legend, style="dim"))
     average = mean_score(scored)
     if average is not None:
-        console.print(f"Average score {average:.1f} over {len(scored)} scored "
+        print_wrapped(console, f"Average score {average:.1f} over {len(scored)} scored "
                       f"map{'s' if len(scored) != 1 else ''}. Run `cjm score MAP` for a map's scorecard.")
     failed = [r for r in results if r.failed]
     if failed:
-        console.print(Text(f"✗ {len(failed)} map{'s' if len(failed) != 1 else ''} failed: "
-                           + "; ".join(f"{visible(r.path)} ({', '.join(r.why_failed)})" for r in failed)))
+        console.print(Text(f"✗ {len(failed)} map{'s' if len(failed) != 1 else ''} failed:", style="bold red"))
+        for r in failed:
+            print_wrapped(console, f"{visible(r.path)}: {r.why_failed_text}", indent=2, hanging=2)

@@ -32,7 +32,7 @@ def crop(line: str, column: int, width: int = FRAME_WIDTH) -> tuple[str, int]:
 
 
 def summary_line(results: Sequence[FileResult]) -> str:
-    """`3 maps checked: 1 invalid (2 errors), 4 warnings` and the like."""
+    """`3 maps checked: 1 invalid (2 errors), 1 failed its score, 4 warnings` and the like."""
     counts = summary_counts(results)
     files = counts["files"]
     head = f"{files} map{'s' if files != 1 else ''} checked"
@@ -41,6 +41,11 @@ def summary_line(results: Sequence[FileResult]) -> str:
     if invalid:
         errors = counts["errors"]
         parts.append(f"{invalid} invalid ({errors} error{'s' if errors != 1 else ''})")
+    failing = [r for r in results if r.valid and r.failed]
+    if len(failing) == 1:
+        parts.append(f"1 failed ({failing[0].why_failed_text})")
+    elif failing:
+        parts.append(f"{len(failing)} failed (--strict, or a score under the threshold)")
     for key in ("warnings", "infos"):
         if counts[key]:
             parts.append(f"{counts[key]} {key[:-1] if counts[key] == 1 else key}")
@@ -49,9 +54,16 @@ def summary_line(results: Sequence[FileResult]) -> str:
     return f"{head}: {', '.join(parts)}"
 
 
+def fails_line(result: FileResult) -> str | None:
+    """`maps/a.cjm.yaml: fails: score 48.5 is below --fail-under 50`, for a map that fails."""
+    return f"{visible(result.path)}: fails: {result.why_failed_text}" if result.failed else None
+
+
 def report(results: Sequence[FileResult], stream: TextIO) -> None:
-    if not any(r.diagnostics for r in results):
-        stream.write(summary_line(results) + "\n")  # the hook's common case needs no rich
+    if not any(r.diagnostics for r in results):  # the hook's common case needs no rich
+        for line in filter(None, map(fails_line, results)):
+            stream.write(line + "\n")
+        stream.write(summary_line(results) + "\n")
         return
     from rich.text import Text
 
@@ -62,10 +74,29 @@ def report(results: Sequence[FileResult], stream: TextIO) -> None:
         for diagnostic in result.diagnostics[:SHOWN_PER_MAP]:
             print_diagnostic(console, result, diagnostic)
         print_rest(console, result)
-    failed = any(not r.valid for r in results)
+        fails = fails_line(result)
+        if fails is not None and result.valid:  # an invalid map's errors say why already
+            console.print(Text(fails, style="bold red"))
+            console.print()
+    failed = any(r.failed for r in results)
     console.print(Text(summary_line(results), style="bold red" if failed else "bold"))
-    if failed:
+    if any(not r.valid for r in results):
         console.print(Text("The engagement checks run on a map once its errors are fixed.", style="dim"))
+
+
+def report_quiet(results: Sequence[FileResult], stream: TextIO) -> None:
+    """`--quiet`: the errors, and one line per map that fails, saying why; nothing when all pass."""
+    errors_only = [r.only_errors() for r in results]
+    if any(r.diagnostics for r in errors_only):
+        from cjm.report.console import make_console
+
+        console = make_console(stream)
+        for result in errors_only:
+            for diagnostic in result.diagnostics[:SHOWN_PER_MAP]:
+                print_diagnostic(console, result, diagnostic)
+            print_rest(console, result)
+    for line in filter(None, map(fails_line, results)):
+        stream.write(line + "\n")
 
 
 def print_rest(console: Console, result: FileResult) -> None:

@@ -6,8 +6,9 @@ silenced or re-levelled), a docstring with a failing and a passing example
 SARIF) and `check(journey, **options)`, which yields findings. Optional:
 `OPTIONS` (each option's default; config may set them) and `READS_STEPS`
 (held back while `no-steps` applies). The loader-level rules (`yaml-syntax`,
-`duplicate-key`) and `schema` are produced before the model exists; their
-`check` is None.
+`duplicate-key`) and `schema` are produced before the model exists, and the
+change rules (`perverse-consequence`, `regression`; `COMPARES = True`) by
+cjm.diff from two versions of a map; their `check` is None.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from cjm.rules import (
     duplicate_id,
     duplicate_key,
     empty_phase,
+    hashtag_comment,
     long_message,
     missing_step,
     no_advocate_story,
@@ -27,7 +29,10 @@ from cjm.rules import (
     no_steps,
     open_role,
     participation_only,
+    perverse_consequence,
+    placeholder_text,
     prosumer_not_engaged,
+    regression,
     schema,
     spectator_phase,
     step_order,
@@ -56,10 +61,16 @@ _MODULES: tuple[ModuleType, ...] = (
     no_narrative,
     open_role,
     long_message,
+    hashtag_comment,
+    placeholder_text,
+    perverse_consequence,
+    regression,
 )
 
 RULES: dict[str, ModuleType] = {module.ID: module for module in _MODULES}
 STRUCTURAL: frozenset[str] = frozenset(m.ID for m in _MODULES if m.STRUCTURAL)
+CHANGE_RULES: frozenset[str] = frozenset(m.ID for m in _MODULES if getattr(m, "COMPARES", False))
+"""The rules found by comparing two versions of a map."""
 
 
 def default_severity(rule: str) -> Severity:

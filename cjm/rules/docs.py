@@ -12,6 +12,11 @@
 
         <the same YAML, fixed>
 
+A rule found by comparing two versions of a map (`COMPARES = True`) shows a
+change in each example: the old map, the line `# --- changed to ---`, then
+the new map. `versions` splits such an example; the text and Markdown show
+the two maps one after the other, "changed to:" between them.
+
 The registry's summaries, `cjm rules`, docs/rules.md, SARIF's rule help and
 the test that runs every example all read a docstring through `rule_doc`.
 """
@@ -23,6 +28,8 @@ from dataclasses import dataclass
 from functools import cache
 
 FAILS, PASSES = "Fails on:", "Passes on:"
+CHANGED_TO = "# --- changed to ---"
+"""The line between the old and the new map in the example of a change rule."""
 
 
 @dataclass(frozen=True)
@@ -42,7 +49,9 @@ class RuleDoc:
 
     def text(self) -> str:
         """The whole documentation as plain text, the examples indented."""
-        parts = [self.summary, self.explanation, FAILS, _indent(self.failing), PASSES, _indent(self.passing)]
+        parts = [self.summary, self.explanation]
+        for heading, example in ((FAILS, self.failing), (PASSES, self.passing)):
+            parts += [heading, "\n\n  changed to:\n\n".join(_indent(v) for v in versions(example))]
         return "\n\n".join(part for part in parts if part) + "\n"
 
     def markdown(self, heading: str | None = None, note: str | None = None) -> str:
@@ -54,8 +63,17 @@ class RuleDoc:
         if self.explanation:
             lines += [self.explanation, ""]
         for heading, example in ((FAILS, self.failing), (PASSES, self.passing)):
-            lines += [heading, "", "```yaml", example, "```", ""]
+            lines += [heading, ""]
+            for i, version in enumerate(versions(example)):
+                lines += ["changed to:", ""] if i else []
+                lines += ["```yaml", version, "```", ""]
         return "\n".join(lines)
+
+
+def versions(example: str) -> list[str]:
+    """The maps of an example: one, or the old and the new one of a change."""
+    old, marker, new = example.partition(f"\n{CHANGED_TO}\n")
+    return [old, new] if marker else [example]
 
 
 def parse_doc(doc: str) -> RuleDoc:

@@ -1,7 +1,9 @@
 """Two touchpoints share an `id`.
 
 Ids name touchpoints in `next` and in reports, so each must be unique in the
-map. The finding points at the second use.
+map. The same holds for the ids of the map's `actors`, which touchpoints
+name in `actor` and `to` (an actor and a touchpoint may share an id: they
+are never named in the same place). The finding points at the second use.
 
 Fails on:
 
@@ -37,6 +39,26 @@ STRUCTURAL = True
 
 
 def check(journey: JourneyMap) -> Iterator[Finding]:
+    yield from _touchpoint_ids(journey)
+    yield from _actor_ids(journey)
+
+
+def _actor_ids(journey: JourneyMap) -> Iterator[Finding]:
+    actors = journey.data.get("actors")
+    first: dict[str, int] = {}
+    for i, item in enumerate(actors if isinstance(actors, list) else []):
+        ident = item.get("id") if isinstance(item, dict) else None
+        if not isinstance(ident, str):
+            continue
+        pos = journey.pos(("actors", i, "id"))
+        if ident in first:
+            yield Finding(ID, f"the actor id '{ident}' is already used by the actor at line {first[ident]}",
+                          pos, hint=f"give this actor another id, such as '{ident}-2'")
+        else:
+            first[ident] = pos.line
+
+
+def _touchpoint_ids(journey: JourneyMap) -> Iterator[Finding]:
     first: dict[str, int] = {}
     for tp in journey.touchpoints:
         if tp.id is None:
@@ -48,6 +70,7 @@ def check(journey: JourneyMap) -> Iterator[Finding]:
                 f"the id '{tp.id}' is already used by the touchpoint at line {first[tp.id]}",
                 pos,
                 phase=tp.phase,
+                touchpoint=tp.id,
                 hint=f"give this touchpoint another id, such as '{tp.id}-2'",
             )
         else:

@@ -65,5 +65,6 @@ def check(journey: JourneyMap, max_words: int = 10) -> Iterator[Finding]:
             f"concision, so say it in {max_words} or fewer",
             journey.pos((*tp.path, "message")),
             phase=tp.phase,
+            touchpoint=tp.id,
             hint="keep the words a customer would really repeat to a friend",
         )

@@ -53,6 +53,7 @@ def check(journey: JourneyMap) -> Iterator[Finding]:
             f"'{last.label}' (actor: customer, or storytelling: advocate)",
             journey.pos((*last.path, "step")),
             phase=last.phase if last.phase in journey.phases else None,
+            touchpoint=last.id,
             hint="advocate storytelling is what turns a journey into word of mouth",
         )
         return
@@ -63,5 +64,6 @@ def check(journey: JourneyMap) -> Iterator[Finding]:
         "tells others (actor: customer or advocate)",
         journey.pos(last_tp.path),
         phase=last_tp.phase if last_tp.phase in journey.phases else None,
+        touchpoint=last_tp.id,
         hint="referral is where advocate storytelling usually happens",
     )

@@ -3,7 +3,9 @@
 An open role is an invitation: it works only when the journey shows a
 customer taking it. Mark that touchpoint `steps_into_role: true`. The role
 is the customer's to step into, so the actor of that touchpoint is a
-customer or an advocate, never the brand or a partner.
+customer or an advocate (or one of the map's `actors` of kind customer),
+never the brand, a partner, or an actor who works for the brand
+(frontstage, backstage, support, system).
 
 Fails on:
 
@@ -36,7 +38,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cjm.diagnostic import Finding, Severity
-from cjm.model import BRAND_SIDE, JourneyMap
+from cjm.model import JourneyMap
 
 ID = "open-role"
 SEVERITY = Severity.WARNING
@@ -57,10 +59,16 @@ def check(journey: JourneyMap) -> Iterator[Finding]:
         where = journey.pos((*tp.path, "steps_into_role"))
         if not journey.open_role:
             yield Finding(ID, f"'{tp.label}' steps into the open role, but the map names none: "
-                          "add `narrative.open_role`", where, phase=tp.phase,
+                          "add `narrative.open_role`", where, phase=tp.phase, touchpoint=tp.id,
                           hint="for example `narrative: {open_role: The colleague who recommends us next}`")
-        elif tp.actor in BRAND_SIDE:
-            yield Finding(ID, f"'{tp.label}' steps into the open role as the {tp.actor}: the role is the "
-                          "customer's to take, so set `actor: customer` or `actor: advocate`",
-                          where, phase=tp.phase,
+        elif tp.by_brand:
+            yield Finding(ID, f"'{tp.label}' steps into the open role as {_who(journey, tp.actor)}: the role "
+                          "is the customer's to take, so set `actor: customer` or `actor: advocate`",
+                          where, phase=tp.phase, touchpoint=tp.id,
                           hint="the brand invites; a customer steps in")
+
+
+def _who(journey: JourneyMap, actor: str) -> str:
+    """`the brand`, or a declared actor by name and kind: `Permit officer (backstage)`."""
+    found = journey.actors[actor]
+    return f"the {actor}" if found.builtin else f"{found.name} ({found.kind})"

@@ -51,6 +51,7 @@ def check(journey: JourneyMap) -> Iterator[Finding]:
             "prosumers co-create, so give them something to make or shape here",
             journey.pos((*tp.path, "engagement")),
             phase=tp.phase,
+            touchpoint=tp.id,
             hint="set `engagement: engaged` once the touchpoint lets them co-create, "
                  "or set `prosumer: false` if this persona only consumes",
         )

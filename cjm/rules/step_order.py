@@ -61,5 +61,6 @@ def check(journey: JourneyMap) -> Iterator[Finding]:
                 f"move it after '{target.label}'",
                 journey.pos((*tp.path, "step")),
                 phase=phase,
+                touchpoint=tp.id,
                 hint="the sequence is connect, inform, entertain, share",
             )

@@ -25,11 +25,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cjm.diagnostic import Finding, Guesser, Severity, listed
-from cjm.model import JourneyMap
+from cjm.model import DEFAULT_PHASES, JourneyMap
 
 ID = "unknown-phase"
 SEVERITY = Severity.ERROR
 STRUCTURAL = True
+
+
+def _typo_in_phases(journey: JourneyMap, phase: str, guess: Guesser) -> str | None:
+    """A declared phase that is a misspelling of `phase`, a phase of the brand-marketing process
+    (`phases: [awarness, ...]` with `phase: awareness`): the suspect is the list, not the stage."""
+    if not journey.phases_declared or phase not in DEFAULT_PHASES:
+        return None
+    close = guess(phase)
+    return close if close is not None and close not in DEFAULT_PHASES else None
 
 
 def check(journey: JourneyMap) -> Iterator[Finding]:
@@ -38,6 +47,12 @@ def check(journey: JourneyMap) -> Iterator[Finding]:
     choices = listed(journey.phases)
     for stage in journey.stages:
         if stage.phase is None or stage.phase in known:
+            continue
+        typo = _typo_in_phases(journey, stage.phase, guess)
+        if typo is not None:
+            yield Finding(ID, f"the phase '{stage.phase}' is not in `phases`, which lists '{typo}': the typo "
+                          "seems to be in `phases`", journey.pos(("phases", journey.phase_index[typo])),
+                          hint=f"write '{stage.phase}' in `phases`")
             continue
         close = guess(stage.phase)
         message = f"the phase '{stage.phase}' is not one of the map's phases"

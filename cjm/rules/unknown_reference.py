@@ -1,4 +1,8 @@
-"""`next` names an id that no touchpoint has.
+"""`next` names an id that no touchpoint has, or `based_on` names no readable, valid map.
+
+Every id in a touchpoint's `next` must be the id of a touchpoint of the map.
+`based_on` (for a future-state map: the map it changes) must name another
+map file, relative to this map's folder, that is valid itself.
 
 Fails on:
 
@@ -48,5 +52,5 @@ def check(journey: JourneyMap) -> Iterator[Finding]:
             message = f"'{tp.label}' leads to '{target}', but no touchpoint has that id"
             if close:
                 message += f"; did you mean '{close}'?"
-            yield Finding(ID, message, journey.pos((*tp.path, "next", i)), phase=tp.phase,
+            yield Finding(ID, message, journey.pos((*tp.path, "next", i)), phase=tp.phase, touchpoint=tp.id,
                           hint="use the id of a touchpoint in this map")

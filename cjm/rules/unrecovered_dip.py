@@ -83,5 +83,6 @@ def check(journey: JourneyMap) -> Iterator[Finding]:
             "after it",
             journey.pos(tp.path),
             phase=tp.phase,
+            touchpoint=tp.id,
             hint="a follow-up, an apology with a fix, or a quick win that raises `emotion`",
         )

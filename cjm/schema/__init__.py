@@ -22,7 +22,7 @@ from cjm.schema.messages import Messages
 
 SCHEMA_FILE = "journey-map.schema.json"
 SUPPORTED = frozenset({
-    "$schema", "$id", "$defs", "$ref", "title", "description", "default", "type",
+    "$schema", "$id", "$defs", "$ref", "title", "description", "default", "examples", "type",
     "properties", "required", "additionalProperties", "patternProperties", "items",
     "enum", "const", "minimum", "maximum", "minLength", "minItems", "maxItems", "uniqueItems", "pattern",
 })
@@ -45,7 +45,7 @@ def schema() -> dict[str, Any]:
 
 def check(data: Any, positions: Positions) -> list[Finding]:
     """Every schema violation in `data`, each at its node."""
-    messages = Messages(positions)
+    messages = Messages(positions, data)
     _Walker(schema(), messages).walk(schema(), data, ())
     return messages.findings
 
@@ -92,7 +92,17 @@ class _Walker:
                 self.say.required(path, key)
         patterns: dict[str, Any] = node.get("patternProperties", {})
         extra = node.get("additionalProperties", True)
+        previous: Any = None
+        previous_key = ""
         for key, item in value.items():
+            if item is None and isinstance(previous, int) and _thousands(key):
+                self.say.thousands((*path, key), previous, key)  # `{visits: 12,000}` read as 12 and `000:`
+                continue
+            if (item is None and isinstance(previous, str) and extra is False and key not in props
+                    and self.say.same_line((*path, previous_key), (*path, key))):
+                self.say.comma_in_value(path, previous_key, previous, key)  # `{title: A, b, step: x}`
+                continue
+            previous, previous_key = item, key
             if key in props:
                 self.walk(props[key], item, (*path, key))
             elif any(_search(p, key) for p in patterns):
@@ -151,6 +161,10 @@ _TYPE_CHECKS: dict[str, Callable[[Any], bool]] = {
 def _is_type(value: Any, wanted: str | list[str]) -> bool:
     names = [wanted] if isinstance(wanted, str) else wanted
     return any(_TYPE_CHECKS[name](value) for name in names)
+
+
+def _thousands(key: str) -> bool:
+    return len(key) == 3 and key.isdigit()
 
 
 def _identity(value: Any) -> str:

@@ -80,18 +80,37 @@ def test_check_mixes_tidy_and_untidy_maps_in_a_folder(tmp_path: Path) -> None:
     assert run("fmt", "--check", "maps", cwd=tmp_path).returncode == 0
 
 
-def test_bom_and_crlf_are_normalised(tmp_path: Path) -> None:
+@pytest.mark.parametrize("newline", ["\r\n", "\r", "\n"])
+@pytest.mark.parametrize("final", [True, False])
+@pytest.mark.parametrize("bom", [True, False])
+def test_fmt_keeps_line_endings_final_newline_and_bom(tmp_path: Path, newline: str, final: bool,
+                                                      bom: bool) -> None:
+    def styled(text: str) -> bytes:
+        text = text if final else text.removesuffix("\n")
+        return (("\ufeff" if bom else "") + text.replace("\n", newline)).encode("utf-8")
+
     path = tmp_path / "win.cjm.yaml"
-    path.write_bytes(b"\xef\xbb\xbf" + CANONICAL.replace("\n", "\r\n").encode("utf-8"))
+    path.write_bytes(styled(CANONICAL))
+    assert run("fmt", "--check", "win.cjm.yaml", cwd=tmp_path).returncode == 0  # nothing to do
+    path.write_bytes(styled(UNTIDY))
     check = run("fmt", "--check", "win.cjm.yaml", cwd=tmp_path)
-    assert check.returncode == 1
-    assert "drops the byte-order mark and writes LF line endings" in check.stdout
+    assert check.returncode == 1 and "\r" not in check.stdout  # the diff shows lines, not endings
     assert run("fmt", "win.cjm.yaml", cwd=tmp_path).returncode == 0
-    assert path.read_bytes() == CANONICAL.encode("utf-8")
+    assert path.read_bytes() == styled(format_text(UNTIDY))
+
+
+def test_mixed_line_endings_become_the_most_common_one(tmp_path: Path) -> None:
+    lines = CANONICAL.splitlines(keepends=True)
+    path = tmp_path / "mixed.cjm.yaml"
+    path.write_bytes(("".join(line.replace("\n", "\r\n") for line in lines[:-1]) + lines[-1]).encode())
+    check = run("fmt", "--check", "mixed.cjm.yaml", cwd=tmp_path)
+    assert check.returncode == 1 and "writes every line ending as CRLF" in check.stdout
+    assert run("fmt", "mixed.cjm.yaml", cwd=tmp_path).returncode == 0
+    assert path.read_bytes() == CANONICAL.replace("\n", "\r\n").encode()
 
 
 @pytest.mark.parametrize("text, rule, line", [
-    ("cjm: 1\ntitle: [unclosed\nstages: []\n", "yaml-syntax", 3),
+    ("cjm: 1\ntitle: [unclosed\nstages: []\n", "yaml-syntax", 2),
     ("cjm: 1\ntitle: A\nstages: []\ntitle: B\n", "duplicate-key", 4),
 ])
 @pytest.mark.parametrize("check", [False, True])

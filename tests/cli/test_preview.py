@@ -165,6 +165,8 @@ def test_preview_follows_edits_then_shows_diagnostics(start: Callable[..., Previ
     page = preview.wait_for(lambda page: "[schema]" in page)
     assert "trial.cjm.yaml:5:1" in page and "titel" in page
     assert "titel: Preview follows the edit" in page  # the YAML line itself
+    assert 'class="cjm-preview-banner"' in page and "hint: " in page
+    assert "this is the last good render" in page and '<table class="grid"' in page  # the map stays
 
     code, out, err = preview.interrupt()
     assert code == 0, err

@@ -103,6 +103,8 @@ NAMES = [b"\xffnot-utf8.cjm.yaml", b"esc\x1b[2Jape.cjm.yaml", "café ✓ [bold]x
 @pytest.mark.parametrize("raw", NAMES, ids=["not-utf8", "escape", "markup"])
 def test_file_names_of_any_bytes_work_in_every_format(tmp_path: Path, raw: bytes) -> None:
     """A real process under a strict UTF-8 locale, as CI runners have."""
+    from urllib.parse import quote
+
     from cjm.fmt import format_text
     from tests.harness import cjm_process
 
@@ -114,4 +116,6 @@ def test_file_names_of_any_bytes_work_in_every_format(tmp_path: Path, raw: bytes
         done = cjm_process(*command, cwd=tmp_path, env=env)
         assert done.returncode == 0, (command, done.stderr)
         assert "\x1b" not in done.stdout + done.stderr, command
-    assert sorted(p.suffix for p in (tmp_path / "out").iterdir()) == [".html", ".svg"]
+    assert sorted(p.suffix for p in (tmp_path / "out").iterdir()) == [".html", ".html", ".svg"]
+    index = (tmp_path / "out" / "index.html").read_text("utf-8")  # the map's link, percent-encoded
+    assert f'href="{quote(raw.removesuffix(b".cjm.yaml") + b".html")}"' in index

@@ -95,7 +95,7 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
         "missing path": ["validate", str(tmp_path / "nope.cjm.yaml")],
         "empty folder": ["validate", str(tmp_path / "empty")],
         "unknown format": ["validate", "--format", "xml", "sample_maps"],
-        "no paths": ["validate"],
+        "unknown option": ["validate", "--stirct", "sample_maps"],
     }
     for name, args in cases.items():
         proc = run(*args)

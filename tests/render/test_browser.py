@@ -1,23 +1,16 @@
-"""Each rendered sample map in a real browser: headless Chromium (Debian's `chromium`)
-driven by Playwright, never a downloaded browser (`playwright install` is not needed).
+"""The rendered pages in a real browser (headless Debian chromium through Playwright).
 
-Checks: no console errors, no request but the file itself, every stage column and
-the emotion curve visible, the curve's dots centred on their touchpoint columns,
-no text spilling out of a grid cell (long words included), and a landscape PDF
-whose grid fits the page width. Screenshots go to tests/screenshots/ (gitignored):
-NAME.png (the page, 1600 px wide), NAME-journey.png (header and grid),
-NAME-whole-grid.png (wide enough for every column) and a print preview.
-Skipped, saying why, when chromium or playwright is missing.
+Each sample page: no console error, no request but the file itself, every stage column and
+the emotion curve visible, the curve's dots centred on their columns, no text spilling out of
+a grid cell. The journey at a glance: the cue that there is more to the right, the fit toggle
+that shows every phase, the phase strip that scrolls the grid, the lane labels and headers
+that stay in view. A phone (390 px): no word broken inside, labels that fit, one phase at a
+time. The portfolio index: every map, linked, sorted by a click. Print and the preview have
+modules of their own (test_print.py, test_preview_browser.py).
 """
 
 from __future__ import annotations
 
-import json
-import os
-import re
-import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,151 +18,192 @@ from typing import Any
 import pytest
 
 from cjm.check.engine import check_file
+from cjm.render.grid import grid_columns
+from tests.render.browsing import REPO, SAMPLES, Visit, launch, page_of, publish, screenshot_path
 
-REPO = Path(__file__).resolve().parents[2]
-SAMPLES = sorted((REPO / "sample_maps").rglob("*.cjm.yaml"))
-SCREENSHOTS = REPO / "tests" / "screenshots"
-CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-LONG_WORD = "Supercalifragilistic" * 6
-LONG_MAP = {"cjm": 1, "title": f"Long words {LONG_WORD}", "stages": [
-    {"phase": "awareness", "name": LONG_WORD, "goal": LONG_WORD, "touchpoints": [
-        {"id": f"t{n}", "title": f"{LONG_WORD} {n}", "channel": LONG_WORD, "step": "connect",
-         "emotion": n - 1, "doing": LONG_WORD, "pain_points": [LONG_WORD],
-         "metrics": {LONG_WORD: 123456789012345}} for n in range(3)]}]}
+B2B = REPO / "sample_maps" / "b2b-saas-trial.cjm.yaml"
+BLUEPRINT = REPO / "sample_maps" / "parking-permit-blueprint.cjm.yaml"
 # The grid must not spill out of cells; these hold graphics that may draw past their edge.
 OVERFLOW_JS = """() => [...document.querySelectorAll('.grid th, .grid td')]
   .filter(c => !c.classList.contains('curve-cell') && !c.classList.contains('emotion-label'))
   .filter(c => c.scrollWidth > c.clientWidth + 1)
   .map(c => c.className + ': ' + c.textContent.trim().slice(0, 60))"""
-ALIGNMENT_JS = """() => {
+COLUMNS_JS = """() => {
   const centre = e => { const r = e.getBoundingClientRect(); return (r.left + r.right) / 2; };
-  const heads = [...document.querySelector('tr.lane-touchpoints').children].slice(1);
-  const dots = [...document.querySelectorAll('.emotion-curve g.dot circle:last-of-type')].map(centre);
-  return {columns: heads.map(centre), withCard: heads.map(h => h.tagName === 'TH'), dots};
+  const cells = [...document.querySelector('.grid tr.lane-cards').children].slice(1);
+  const dots = [...document.querySelectorAll('.grid .emotion-curve g.dot circle:last-of-type')].map(centre);
+  return {columns: cells.map(centre), dots};
 }"""
-
-
-def chromium() -> str | None:
-    found = os.environ.get("CJM_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-    return found if found and Path(found).exists() else None
+# Every word of visible text on one line: a word's boxes (Range.getClientRects) share one top.
+BROKEN_WORDS_JS = """() => {
+  const broken = [], range = document.createRange();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode, parent = node.parentElement;
+    if (!parent || parent.closest('svg, script, style, .visually-hidden')) continue;
+    if (!parent.getClientRects().length) continue;  // not shown
+    const words = /[^\\s\\-\\u2010-\\u2014\\/]+/g;
+    let found;
+    while ((found = words.exec(node.data))) {
+      range.setStart(node, found.index);
+      range.setEnd(node, found.index + found[0].length);
+      const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+      if (tops.size > 1) broken.push(found[0] + ' in ' + parent.className);
+    }
+  }
+  return broken;
+}"""
+STICKY_JS = """() => {
+  const box = document.querySelector('.grid-scroll').getBoundingClientRect();
+  const edge = sel => document.querySelector(sel).getBoundingClientRect();
+  return {box: [box.left, box.top], label: [edge('.grid tbody .lane-label').left],
+          phase: [edge('.grid th.phase').top],
+          stage: [edge('.grid th.stage').top, edge('.grid th.phase').bottom]};
+}"""
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="the browser test needs Playwright: pip install playwright")
-    executable = chromium()
-    if executable is None:
-        pytest.skip("the browser test needs Debian's chromium: apt-get install chromium "
-                    "(or set CJM_CHROMIUM to a Chromium executable)")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture(scope="module")
-def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Every sample map and a map of very long words, rendered by the real `cjm render`."""
-    work = tmp_path_factory.mktemp("browser")
-    maps = work / "maps"
-    shutil.copytree(REPO / "sample_maps", maps)
-    (maps / "long-words.cjm.yaml").write_text(json.dumps(LONG_MAP), "utf-8")
-    cjm = Path(sys.executable).parent / "cjm"
-    env = {**os.environ, "NO_COLOR": "1"}
-    env.pop("CJM_DOT", None)
-    proc = subprocess.run([str(cjm if cjm.exists() else "cjm"), "render", str(maps), "-o", str(work / "out")],
-                          env=env, capture_output=True, text=True, timeout=300, check=False)
-    assert proc.returncode == 0, proc.stderr
-    return work / "out"
-
-
-class Visit:
-    """A page opened from a file, with every request and console error recorded."""
-
-    def __init__(self, browser: Any, path: Path, width: int = 1600) -> None:
-        self.url = path.resolve().as_uri()
-        self.page = browser.new_page(viewport={"width": width, "height": 900})
-        self.requests: list[str] = []
-        self.errors: list[str] = []
-        self.page.on("request", lambda request: self.requests.append(request.url))
-        self.page.on("console", lambda message: self._console(message))
-        self.page.on("pageerror", lambda error: self.errors.append(f"page error: {error}"))
-        self.page.route("**/*", self._only_the_file)
-        self.page.goto(self.url, wait_until="load")
-
-    def _console(self, message: Any) -> None:
-        if message.type in ("error", "warning"):
-            self.errors.append(f"console {message.type}: {message.text}")
-
-    def _only_the_file(self, route: Any) -> None:
-        if route.request.url == self.url:
-            route.continue_()
-        else:
-            route.abort()
+    yield from launch()
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.name)
 def test_a_sample_map_in_chromium(browser: Any, rendered: Path, sample: Path) -> None:
     journey = check_file(sample).journey
     assert journey is not None
-    name = sample.name.removesuffix(".cjm.yaml")
-    visit = Visit(browser, rendered / f"{name}.html")
+    visit = Visit(browser, rendered / page_of(sample))
     page = visit.page
-    assert visit.errors == []
-    assert visit.requests == [visit.url]
-    stages = page.locator("th.stage")
+    visit.assert_self_contained()
+    stages = page.locator(".grid th.stage")
     assert stages.count() == len(journey.stages)
     for index in range(stages.count()):
         box = stages.nth(index).bounding_box()
         assert box and box["width"] > 0 and box["height"] > 0
-    curve = page.locator("svg.emotion-curve")
+    curve = page.locator(".grid svg.emotion-curve")
     assert curve.is_visible()
     box = curve.bounding_box()
     assert box and box["width"] > 100 and box["height"] > 50
-    assert page.locator("svg.emotion-curve polyline").bounding_box()["width"] > 0
     assert page.evaluate(OVERFLOW_JS) == []
-    _assert_dots_on_their_columns(page.evaluate(ALIGNMENT_JS), journey.touchpoints)
-    SCREENSHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
-    journey_bottom = page.evaluate("document.querySelector('section.journey').getBoundingClientRect().bottom")
-    page.screenshot(path=str(SCREENSHOTS / f"{name}-journey.png"), full_page=True,
-                    clip={"x": 0, "y": 0, "width": 1600, "height": journey_bottom + 16})
-    grid_width = page.evaluate("document.querySelector('.grid').scrollWidth")
-    page.set_viewport_size({"width": grid_width + 96, "height": 900})
-    page.screenshot(path=str(SCREENSHOTS / f"{name}-whole-grid.png"), full_page=True)
+    _assert_dots_on_their_columns(page.evaluate(COLUMNS_JS), journey)
+    name = sample.name.removesuffix(".cjm.yaml")
+    page.screenshot(path=str(screenshot_path(f"{name}.png")), full_page=True)
     page.close()
 
 
-def _assert_dots_on_their_columns(found: dict[str, list[Any]], touchpoints: list[Any]) -> None:
-    card_columns = [x for x, has_card in zip(found["columns"], found["withCard"], strict=True) if has_card]
-    expected = [x for x, tp in zip(card_columns, touchpoints, strict=True) if tp.emotion is not None]
+def _assert_dots_on_their_columns(found: dict[str, list[Any]], journey: Any) -> None:
+    columns = grid_columns(journey)
+    assert len(found["columns"]) == len(columns)
+    expected = [x for x, column in zip(found["columns"], columns, strict=True)
+                if column.touchpoint is not None and column.touchpoint.emotion is not None]
     assert len(found["dots"]) == len(expected)
     assert all(abs(dot - column) <= 1.5 for dot, column in zip(found["dots"], expected, strict=True)), found
 
 
 def test_long_words_wrap_inside_their_cells(browser: Any, rendered: Path) -> None:
     visit = Visit(browser, rendered / "long-words.html")
-    assert visit.errors == [] and visit.requests == [visit.url]
+    visit.assert_self_contained()
     assert visit.page.evaluate(OVERFLOW_JS) == []
     root = "document.documentElement"
-    overflow = visit.page.evaluate(f"{root}.scrollWidth - {root}.clientWidth")
-    assert overflow <= 0  # the page itself never scrolls sideways; only the grid does
+    assert visit.page.evaluate(f"{root}.scrollWidth - {root}.clientWidth") <= 0  # only the grid scrolls
     visit.page.close()
 
 
-def test_print_is_landscape_and_fits_the_page_width(browser: Any, rendered: Path) -> None:
-    visit = Visit(browser, rendered / "b2b-saas-trial.html", width=1047)  # A4 landscape minus margins
+def test_the_whole_journey_at_a_glance(browser: Any, rendered: Path) -> None:
+    """At 1440 px a 20-touchpoint map is wider than the screen: a cue says how many phases are to
+    the right; the fit toggle shows every phase at once; a phase in the strip scrolls to it."""
+    visit = Visit(browser, rendered / page_of(B2B), width=1440)
     page = visit.page
-    page.emulate_media(media="print")
-    widths = page.evaluate("""() => ({grid: document.querySelector('.grid').getBoundingClientRect().right,
-                                      page: document.documentElement.clientWidth})""")
-    assert widths["grid"] <= widths["page"]
-    pdf = page.pdf(prefer_css_page_size=True)
-    media_box = re.search(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)", pdf)
-    assert media_box is not None, "the PDF has a page size"
-    width, height = (float(v) for v in media_box.groups())
-    assert width > height
-    page.screenshot(path=str(SCREENSHOTS / "b2b-saas-trial-print.png"), full_page=True)
+    page.locator(".journey").scroll_into_view_if_needed()
+    assert page.locator(".grid-frame").get_attribute("data-more") == "3"
+    assert page.locator(".scroll-cue-text").inner_text() == "3 more phases →"
+    assert page.locator(".scroll-cue").is_visible()
+    page.locator(".fit-toggle").click()
+    assert page.locator(".fit-toggle").get_attribute("aria-pressed") == "true"
+    width = page.evaluate("document.documentElement.clientWidth")
+    lefts_rights = page.evaluate("[...document.querySelectorAll('.grid th.phase')].map(th => "
+                                 "[th.getBoundingClientRect().left, th.getBoundingClientRect().right])")
+    assert len(lefts_rights) == 5 and all(left >= 0 and right <= width for left, right in lefts_rights)
+    assert page.locator(".grid-frame").get_attribute("data-more") == "0"
+    assert not page.locator(".scroll-cue").is_visible()
+    page.locator(".journey").screenshot(path=str(screenshot_path("overview.png")))
+    publish("overview.png", docs=True, target=REPO / "docs" / "screenshot-journey-map.png")
+    page.locator(".fit-toggle").click()
+    page.locator(".minimap-phase", has_text="Commitment").click()
+    gap = ("() => Math.abs(document.querySelector('.grid th.phase:nth-child(5)').getBoundingClientRect().left"
+           " - document.querySelector('.grid tbody .lane-label').getBoundingClientRect().right)")
+    _until(page, lambda: page.evaluate(gap) < 2)  # the phase starts right after the lane labels
+    assert page.locator(".minimap-phase.in-view", has_text="Commitment").count() == 1
+    visit.assert_self_contained()
+    page.close()
+
+
+def _until(page: Any, done: Any) -> None:
+    """Wait (up to 10 s) for a smooth scroll to end; the page's policy forbids wait_for_function."""
+    for _ in range(100):
+        if done():
+            return
+        page.wait_for_timeout(100)
+    assert done()
+
+
+
+
+def test_lane_labels_and_headers_stay_in_view(browser: Any, rendered: Path) -> None:
+    visit = Visit(browser, rendered / page_of(BLUEPRINT), width=1280, height=800)
+    page = visit.page
+    page.locator(".journey").scroll_into_view_if_needed()
+    page.evaluate("() => { const box = document.querySelector('.grid-scroll'); box.scrollLeft = 2500;"
+                  " box.scrollTop = 600; }")
+    found = page.evaluate(STICKY_JS)
+    left, top = found["box"]
+    assert abs(found["label"][0] - left) <= 1  # the lane labels stay at the left edge
+    assert abs(found["phase"][0] - top) <= 1   # the phase headers at the top
+    assert abs(found["stage"][0] - found["stage"][1]) <= 1  # the stage headers right under them
+    visit.screenshot("sticky.png")
+    page.close()
+
+
+@pytest.mark.parametrize("sample", [B2B, BLUEPRINT], ids=lambda p: p.name)
+def test_a_phone_shows_one_phase_at_a_time_and_breaks_no_word(browser: Any, rendered: Path,
+                                                               sample: Path) -> None:
+    visit = Visit(browser, rendered / page_of(sample), width=390, height=844)
+    page = visit.page
+    visit.assert_self_contained()
+    assert not page.locator(".grid").is_visible()
+    shown = page.evaluate("[...document.querySelectorAll('.sheet')].filter(s => s.offsetParent)"
+                          ".map(s => s.dataset.phase)")
+    assert set(shown) == {"Awareness"}
+    assert page.evaluate(BROKEN_WORDS_JS) == []
+    labels = page.evaluate("[...document.querySelectorAll('.sc-label, .sh, .sheet-title')].filter(e => "
+                           "e.offsetParent && e.scrollWidth > e.clientWidth + 1).map(e => e.textContent)")
+    assert labels == []
+    root = "document.documentElement"
+    assert page.evaluate(f"{root}.scrollWidth - {root}.clientWidth") <= 0
+    page.locator(".sheet-tabs button", has_text="Trial").click()
+    shown = page.evaluate("[...document.querySelectorAll('.sheet')].filter(s => s.offsetParent)"
+                          ".map(s => s.dataset.phase)")
+    assert set(shown) == {"Trial"}
+    assert page.evaluate(BROKEN_WORDS_JS) == []
+    page.locator(".sheets").scroll_into_view_if_needed()
+    visit.screenshot(f"phone-{sample.name.removesuffix('.cjm.yaml')}.png")
+    page.close()
+
+
+def test_the_index_lists_every_map_and_sorts_by_a_click(browser: Any, rendered: Path) -> None:
+    visit = Visit(browser, rendered / "index.html", width=1280)
+    page = visit.page
+    visit.assert_self_contained()
+    hrefs = page.evaluate("[...document.querySelectorAll('tbody a')].map(a => a.getAttribute('href'))")
+    assert sorted(hrefs) == sorted([*(page_of(s) for s in SAMPLES), "long-words.html"])
+    assert all((rendered / href).is_file() for href in hrefs)
+    score = page.locator("th[data-sort=number] button", has_text="Score")
+    score.click()
+    values = page.evaluate("[...document.querySelectorAll('tbody td.score')].map(td => +td.dataset.value)")
+    assert values == sorted(values)
+    score.click()
+    values = page.evaluate("[...document.querySelectorAll('tbody td.score')].map(td => +td.dataset.value)")
+    assert values == sorted(values, reverse=True)
+    assert page.locator("th[aria-sort=descending]").count() == 1
+    page.evaluate("document.querySelector('.table-scroll').scrollLeft = 0")
+    visit.screenshot("index.png", docs=True)
     page.close()

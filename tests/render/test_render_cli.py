@@ -22,7 +22,8 @@ from tests.harness import Runner, cjm, cjm_process
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "sample_maps"
-SAMPLE_NAMES = sorted(p.name.removesuffix(".cjm.yaml") for p in SAMPLES.rglob("*.cjm.yaml"))
+SAMPLE_NAMES = sorted(str(p.relative_to(SAMPLES)).removesuffix(".cjm.yaml")
+                      for p in SAMPLES.rglob("*.cjm.yaml"))
 VALID_MAP = {"cjm": 1, "title": "Good map", "stages": [{"phase": "awareness", "touchpoints": [
     {"id": "ad", "title": "Billboard", "step": "connect", "emotion": 1}]}]}
 INVALID_MAP = "cjm: 1\ntitle: Bad map\nstages:\n  - phase: awareness\n    touchpoints:\n      - {id: x}\n"
@@ -60,15 +61,18 @@ def test_renders_an_html_page_and_an_svg_per_sample_map(tmp_path: Path, runner: 
     out = tmp_path / "out"
     proc = runner("render", "sample_maps/", "-o", out, cwd=REPO)
     assert proc.returncode == 0, proc.stderr
-    written = sorted(p.name for p in out.iterdir())
-    assert written == sorted(f"{n}.{ext}" for n in SAMPLE_NAMES for ext in ("html", "svg"))
-    lines = proc.stderr.splitlines()
+    written = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
+    assert written == sorted([*(f"{n}.{ext}" for n in SAMPLE_NAMES for ext in ("html", "svg")), "index.html"])
+    assert "needs-work/showing-up.html" in written  # the map's folder is kept
+    *lines, last = proc.stderr.splitlines()
     assert sorted(lines) == sorted(f"wrote {out / name}" for name in written)  # one line a file
+    assert lines[-1] == f"wrote {out / 'index.html'}"
+    assert last == f"Rendered {len(SAMPLE_NAMES)} maps into {out}/: open {out}/index.html"
     assert proc.stdout == ""
     for name in SAMPLE_NAMES:
         page = (out / f"{name}.html").read_text("utf-8")
         svg = (out / f"{name}.svg").read_text("utf-8")
-        assert "<polyline" in page and 'class="flow"' in page and "<svg" in svg
+        assert "<polyline" in page and 'class="flow' in page and "<svg" in svg
         assert "<?xml" not in page  # the SVG is inline, without its prolog
     assert leftovers(out) == []
 
@@ -99,16 +103,19 @@ def test_only_invalid_maps_write_nothing(tmp_path: Path) -> None:
     assert proc.returncode == 1 and not (tmp_path / "out").exists()
 
 
-@pytest.mark.parametrize(("to", "suffixes"), [("html", [".html"]), ("svg", [".svg"]), ("HTML", [".html"])])
+@pytest.mark.parametrize(("to", "suffixes"), [("html", ["good.html", "index.html"]), ("svg", ["good.svg"]),
+                                              ("HTML", ["good.html", "index.html"])])
 def test_to_writes_one_format(tmp_path: Path, to: str, suffixes: list[str]) -> None:
     good = write_map(tmp_path / "maps", "good", VALID_MAP)
     proc = run("render", good, "-o", tmp_path / "out", "--to", to)
     assert proc.returncode == 0, proc.stderr
-    assert [p.suffix for p in (tmp_path / "out").iterdir()] == suffixes
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(suffixes)
 
 
 @pytest.mark.parametrize(("args", "message"), [
     (["--to", "pdf"], "--to must be html or svg"),
+    (["--layout", "grid"], "--layout must be journey or blueprint, not 'grid'"),
+    (["--poster", "A4"], "--poster must be A3, A2 or A1, not 'A4'"),
     (["--template-dir", "no/such/folder"], "--template-dir no/such/folder: no such folder"),
     (["--dot", "/no/such/dot"], "/no/such/dot"),
 ])
@@ -120,6 +127,17 @@ def test_usage_errors_exit_2_and_write_nothing(tmp_path: Path, args: list[str], 
     assert not (tmp_path / "out").exists()
 
 
+def test_layout_and_poster_reach_the_page(tmp_path: Path) -> None:
+    good = write_map(tmp_path / "maps", "good", VALID_MAP)
+    proc = run("render", good, "-o", tmp_path / "out", "--to", "html", "--layout", "Blueprint",
+               "--poster", "a3")
+    assert proc.returncode == 0, proc.stderr
+    (page,) = (tmp_path / "out").rglob("good.html")
+    text = page.read_text("utf-8")
+    assert '<body class="layout-blueprint poster poster-A3"' in text and "size: 420mm 297mm" in text
+    assert 'class="lane lane-cards lane-actor-brand kind-frontstage"' in text
+
+
 def test_an_output_path_that_is_a_file_is_a_usage_error(tmp_path: Path) -> None:
     good = write_map(tmp_path / "maps", "good", VALID_MAP)
     (tmp_path / "out").write_text("a file", "utf-8")
@@ -127,18 +145,62 @@ def test_an_output_path_that_is_a_file_is_a_usage_error(tmp_path: Path) -> None:
     assert proc.returncode == 2 and "is not a folder" in proc.stderr
 
 
-def test_two_maps_with_one_name_are_refused(tmp_path: Path) -> None:
+def test_maps_with_one_name_in_two_folders_keep_their_folders(tmp_path: Path) -> None:
     write_map(tmp_path / "maps" / "a", "same", VALID_MAP)
     write_map(tmp_path / "maps" / "b", "same", VALID_MAP)
     proc = run("render", tmp_path / "maps", "-o", tmp_path / "out")
-    assert proc.returncode == 2 and "would both be written as same.html" in proc.stderr
+    assert proc.returncode == 0, proc.stderr
+    written = sorted(str(p.relative_to(tmp_path / "out")) for p in (tmp_path / "out").rglob("*.*"))
+    assert written == ["a/same.html", "a/same.svg", "b/same.html", "b/same.svg", "index.html"]
+    page = (tmp_path / "out" / "a" / "same.html").read_text("utf-8")
+    assert '<a href="../index.html">All journey maps</a>' in page
+
+
+def test_two_maps_that_would_write_one_file_are_refused_and_nothing_is_written(tmp_path: Path) -> None:
+    a = write_map(tmp_path / "maps" / "a", "same", VALID_MAP)
+    b = write_map(tmp_path / "maps" / "b", "same", INVALID_MAP)  # invalid or not, it claims the name
+    proc = run("render", tmp_path / "maps" / "a", tmp_path / "maps" / "b", "-o", tmp_path / "out")
+    assert proc.returncode == 2
+    out = tmp_path / "out"
+    assert f"{a} and {b} would both be written as {out / 'same.html'} and {out / 'same.svg'}" in proc.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_names_that_differ_only_in_case_are_one_file_on_some_systems(tmp_path: Path) -> None:
+    write_map(tmp_path / "maps" / "Trial", "journey", VALID_MAP)
+    write_map(tmp_path / "maps" / "trial", "journey", VALID_MAP)
+    proc = run("render", tmp_path / "maps", "-o", tmp_path / "out", "--to", "html")
+    assert proc.returncode == 2 and "would both be written as" in proc.stderr
+
+
+def test_a_top_level_index_map_is_refused_as_it_would_overwrite_the_index(tmp_path: Path) -> None:
+    write_map(tmp_path / "maps", "index", VALID_MAP)
+    write_map(tmp_path / "maps" / "b2c", "index", VALID_MAP)  # in a folder it is fine
+    proc = run("render", tmp_path / "maps", "-o", tmp_path / "out")
+    assert proc.returncode == 2 and f"would be written as {tmp_path / 'out' / 'index.html'}" in proc.stderr
+    assert not (tmp_path / "out").exists()
+    proc = run("render", tmp_path / "maps", "-o", tmp_path / "out", "--to", "svg")
+    assert proc.returncode == 0, proc.stderr  # --to svg writes no index, so index.svg is free
+    written = sorted(str(p.relative_to(tmp_path / "out")) for p in (tmp_path / "out").rglob("*.*"))
+    assert written == ["b2c/index.svg", "index.svg"]
+
+
+def test_output_paths_of_maps_named_as_files(tmp_path: Path) -> None:
+    """Below the current folder: the path from there; elsewhere: the file name alone."""
+    here, elsewhere = tmp_path / "here", tmp_path / "elsewhere"
+    write_map(here / "maps" / "b2c", "journey", VALID_MAP)
+    write_map(elsewhere, "acme", VALID_MAP)
+    proc = run("render", "maps/b2c/journey.cjm.yaml", elsewhere / "acme.cjm.yaml", "-o", "site",
+               "--to", "html", cwd=here)
+    assert proc.returncode == 0, proc.stderr
+    written = sorted(str(p.relative_to(here / "site")) for p in (here / "site").rglob("*.html"))
+    assert written == ["acme.html", "index.html", "maps/b2c/journey.html"]
 
 
 def test_the_same_map_named_twice_is_rendered_once(tmp_path: Path) -> None:
     good = write_map(tmp_path / "maps", "good", VALID_MAP)
     proc = run("render", good, tmp_path / "maps", "-o", tmp_path / "out")
-    assert proc.returncode == 0 and len(proc.stderr.splitlines()) == 2
+    assert proc.returncode == 0 and len(proc.stderr.splitlines()) == 4  # 3 files, and where they went
 
 
 def test_a_template_folder_overrides_one_partial(tmp_path: Path) -> None:
@@ -173,7 +235,9 @@ def test_many_maps_show_no_progress_noise_when_not_on_a_terminal(tmp_path: Path)
         write_map(tmp_path / "maps", f"map-{n}", VALID_MAP)
     proc = run("render", tmp_path / "maps", "-o", tmp_path / "out", "--to", "html")
     assert proc.returncode == 0
-    assert proc.stderr.splitlines() == [f"wrote {tmp_path / 'out' / f'map-{n}.html'}" for n in range(5)]
+    out = tmp_path / "out"
+    assert proc.stderr.splitlines()[:-1] == [*(f"wrote {out / f'map-{n}.html'}" for n in range(5)),
+                                             f"wrote {out / 'index.html'}"]
 
 
 def test_hostile_titles_render_harmlessly_in_html_and_svg(tmp_path: Path) -> None:
@@ -186,9 +250,10 @@ def test_hostile_titles_render_harmlessly_in_html_and_svg(tmp_path: Path) -> Non
     good = write_map(tmp_path / "maps", "nasty", data)
     proc = run("render", good, "-o", tmp_path / "out")
     assert proc.returncode == 0, proc.stderr
-    for name in ("nasty.html", "nasty.svg"):
+    for name, scripts in (("nasty.html", 1), ("nasty.svg", 0), ("index.html", 1)):
         tags = Tags((tmp_path / "out" / name).read_text("utf-8")).tags
-        assert [t for t, _ in tags if t in ("script", "img", "iframe", "object")] == []
+        assert [t for t, _ in tags if t == "script"] == ["script"] * scripts  # the page's own, by its hash
+        assert [t for t, _ in tags if t in ("img", "iframe", "object")] == []
         assert [(t, a) for t, attrs in tags for a in attrs if a.lower().startswith("on")] == []
 
 
@@ -199,7 +264,7 @@ def _no_engine(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.parametrize(("to", "code", "files"), [
-    ("html", 0, ["good.html"]), ("svg", 1, []), (None, 1, ["good.html"])])
+    ("html", 0, ["good.html", "index.html"]), ("svg", 1, []), (None, 1, ["good.html", "index.html"])])
 def test_without_graphviz_the_html_is_still_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                     capsys: pytest.CaptureFixture[str], to: str | None,
                                                     code: int, files: list[str]) -> None:
@@ -213,7 +278,7 @@ def test_without_graphviz_the_html_is_still_written(tmp_path: Path, monkeypatch:
     assert "no Graphviz engine found" in err and "pip install graphviz-pure" in err
     if files:
         page = (out / "good.html").read_text("utf-8")
-        assert 'class="grid"' in page and 'class="flow"' not in page
+        assert 'class="grid"' in page and 'class="flow' not in page
 
 
 def test_python_dash_m_cjm_renders_from_an_uninstalled_checkout(tmp_path: Path) -> None:
@@ -229,8 +294,17 @@ def test_python_dash_m_cjm_renders_from_an_uninstalled_checkout(tmp_path: Path) 
     proc = cjm_process("-m", "cjm", "render", "sample_maps/retail-store-visit.cjm.yaml", "-o", out,
                        cwd=checkout, command=[sys.executable], env=env)
     assert proc.returncode == 0, proc.stderr
-    assert "<polyline" in (out / "retail-store-visit.html").read_text("utf-8")
+    assert "<polyline" in (out / "sample_maps" / "retail-store-visit.html").read_text("utf-8")
     made = cjm_process("-m", "cjm", "init", tmp_path / "new.cjm.yaml", cwd=checkout, command=[sys.executable],
                        env=env)
     assert made.returncode == 0, made.stderr
     assert (tmp_path / "new.cjm.yaml").read_text("utf-8").startswith("# yaml-language-server")
+
+
+def test_without_out_the_pages_go_to_rendered_and_the_last_line_says_so(tmp_path: Path) -> None:
+    write_map(tmp_path / "maps", "good", VALID_MAP)
+    proc = cjm("render", "maps", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    written = sorted(p.name for p in (tmp_path / "rendered").iterdir())
+    assert written == ["good.html", "good.svg", "index.html"]
+    assert proc.stderr.splitlines()[-1] == "Rendered 1 map into rendered/: open rendered/index.html"

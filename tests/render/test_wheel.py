@@ -75,7 +75,7 @@ def test_a_fresh_install_renders_from_the_wheels_templates(wheel: Path, tmp_path
     shutil.copy2(SAMPLE, map_copy)
     _run(scripts / "cjm", "render", "maps", "-o", "out", cwd=tmp_path)
     page = (tmp_path / "out" / "retail-store-visit.html").read_text("utf-8")
-    assert "<polyline" in page and 'class="grid"' in page and 'class="flow"' in page
+    assert "<polyline" in page and 'class="grid"' in page and 'class="flow' in page
     assert (tmp_path / "out" / "retail-store-visit.svg").read_text("utf-8").lstrip().startswith("<")
     # The other commands work from the installed wheel too (no click, no source tree).
     samples = _run(scripts / "cjm", "init", "--from", "list", cwd=tmp_path).stdout

@@ -107,7 +107,7 @@ def test_errors_case_has_the_three_errors(stable: None) -> None:
     errors = [d for d in diagnostics if d["severity"] == "error"]
     assert [d["rule"] for d in errors] == ["schema", "schema", "unknown-phase"]
     assert "did you mean 'emotion'" in errors[0]["message"]
-    assert "emotion is 3" in errors[1]["message"]
+    assert "emotion (touchpoint 'landing-page' in stage 'awareness') is 3" in errors[1]["message"]
 
 
 def test_warnings_case_has_sequence_warnings_only(stable: None) -> None:

@@ -1,15 +1,18 @@
 """Every rule's docstring is its user documentation: its examples must be true.
 
-"Fails on:" fires the rule; "Passes on:" does not.
+"Fails on:" fires the rule; "Passes on:" does not. The examples of a change
+rule are two versions of a map (cjm.rules.docs.versions): they are compared
+as `cjm diff` compares them.
 """
 
 from __future__ import annotations
 
 import pytest
 
+from cjm.check.changes import compare_results
 from cjm.check.engine import check_text
-from cjm.rules import RULES
-from cjm.rules.docs import rule_doc
+from cjm.rules import CHANGE_RULES, RULES
+from cjm.rules.docs import CHANGED_TO, rule_doc, versions
 
 
 def example(rule: str, heading: str) -> str:
@@ -21,11 +24,24 @@ def example(rule: str, heading: str) -> str:
 
 
 def rules_found(text: str) -> set[str]:
-    return {d.rule for d in check_text(text, "example.cjm.yaml").diagnostics}
+    maps = versions(text.rstrip("\n"))
+    if len(maps) == 1:
+        return {d.rule for d in check_text(text, "example.cjm.yaml").diagnostics}
+    old, new = (check_text(version + "\n", f"{name}.cjm.yaml") for version, name in zip(maps, ("old", "new"),
+                                                                                            strict=True))
+    assert old.valid and new.valid, "both versions of a change example are valid maps"
+    return {d.rule for d in compare_results(old, new).findings}
 
 
 def test_every_rule_is_covered() -> None:
-    assert len(RULES) == 18
+    assert len(RULES) == 22
+
+
+def test_change_rules_and_only_they_show_a_change() -> None:
+    for rule in RULES:
+        for heading in ("Fails on", "Passes on"):
+            assert (CHANGED_TO in example(rule, heading)) == (rule in CHANGE_RULES), (rule, heading)
+    assert {"perverse-consequence", "regression"} == CHANGE_RULES
 
 
 @pytest.mark.parametrize("rule", sorted(RULES))

@@ -93,3 +93,17 @@ def test_touchpoints_without_id_are_not_duplicates() -> None:
               - {title: A}
               - {title: B}
         ''')
+
+
+def test_two_actors_with_one_id() -> None:
+    check('''
+        cjm: 1
+        title: Acme
+        actors:
+          - {id: clerk, name: Counter clerk, kind: frontstage}
+          - {id: clerk, name: Back-office clerk, kind: backstage}
+        stages:
+          - phase: awareness
+            touchpoints:
+              - {id: clerk, title: A touchpoint may share an actor's id, actor: clerk}
+        ''', (5, 10, "duplicate-id"))

@@ -52,7 +52,7 @@ def test_max_words_from_config() -> None:
 
 
 @pytest.mark.parametrize(("options", "error"), [
-    ({"max_word": 3}, "rule 'long-message' has no option 'max_word'; did you mean 'max_words'?"),
+    ({"max_word": 3}, "rule 'long-message' has no option 'max_word' (did you mean 'max_words'?)"),
     ({"max_words": "six"}, "max_words must be a whole number of 1 or more, not 'six'"),
     ({"max_words": 0}, "max_words must be a whole number of 1 or more, not 0"),
     ({"max_words": True}, "max_words must be a whole number of 1 or more, not True"),

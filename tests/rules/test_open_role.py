@@ -66,3 +66,22 @@ def test_a_customer_stepping_into_the_named_role_passes() -> None:
             touchpoints:
               - {id: maya, title: Maya invites, actor: advocate, steps_into_role: true}
         ''')
+
+
+def test_declared_actors_step_in_by_their_kind() -> None:
+    src = '''
+        cjm: 1
+        title: Parking permit
+        narrative: {open_role: The neighbour who helps the next resident apply}
+        actors:
+          - {id: neighbour, name: Neighbour, kind: customer}
+          - {id: officer, name: Permit officer, kind: backstage}
+        stages:
+          - phase: referral
+            touchpoints:
+              - {id: helps, title: Helps a neighbour apply, actor: neighbour, steps_into_role: true}
+              - {id: signs, title: Signs it off, actor: officer, steps_into_role: true}
+        '''
+    check(src, (11, 75, RULE, "referral"))
+    [message] = check.messages(src)
+    assert message.startswith("'signs' steps into the open role as Permit officer (backstage): ")

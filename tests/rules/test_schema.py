@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cjm.diagnostic import Severity
-from tests.helpers import RuleChecker
+from tests.helpers import RuleChecker, run
 
 check = RuleChecker("schema")
 RULE = "schema"
@@ -217,3 +217,65 @@ def test_integer_valued_float_emotion_passes() -> None:
             touchpoints:
               - {id: a, title: A, emotion: 1.0}
         ''')
+
+
+ACTORS_MAP = '''
+    cjm: 1
+    title: Parking permit
+    actors:
+      - {id: resident, name: Resident, kind: customer}
+      - {id: permits-team, name: Permits team, kind: backstage}
+    stages:
+      - phase: awareness
+        touchpoints:
+          - {id: apply, title: Applies, actor: resident, to: permits-team}
+          - {id: check, title: Checks proof, actor: permits-tem}
+          - {id: letter, title: Letter, actor: brand, to: residnet}
+    '''
+
+
+def test_an_actor_or_receiver_that_is_no_actor_is_a_schema_error_with_a_suggestion() -> None:
+    check(ACTORS_MAP, (10, 49, "schema"), (11, 55, "schema"))
+    messages = check.messages(ACTORS_MAP)
+    assert messages == [
+        "stages[0].touchpoints[1].actor (touchpoint 'check' in stage 'awareness') is the text 'permits-tem'; "
+        "did you mean 'permits-team'?",
+        "stages[0].touchpoints[2].to (touchpoint 'letter' in stage 'awareness') is the text 'residnet'; "
+        "did you mean 'resident'?"]
+
+
+def test_without_actors_the_four_built_in_actors_are_the_choice() -> None:
+    result = run('''
+        cjm: 1
+        title: Acme
+        stages:
+          - phase: awareness
+            touchpoints:
+              - {id: ad, title: Ad, actor: custmer}
+        ''')
+    [finding] = result.diagnostics
+    assert finding.rule == "schema" and (finding.line, finding.column) == (6, 36)
+    assert finding.message.endswith("did you mean 'customer'?")
+    assert finding.hint == ("allowed values: brand, customer, advocate, partner; or list your own under "
+                            "`actors:` (each with an id, a name and a kind)")
+
+
+def test_an_actor_cannot_take_a_built_in_id() -> None:
+    check('''
+        cjm: 1
+        title: Acme
+        actors:
+          - {id: customer, name: Resident, kind: customer}
+        stages: []
+        ''', (4, 10, "schema"))
+
+
+def test_an_actor_needs_a_known_kind() -> None:
+    [message] = check.messages('''
+        cjm: 1
+        title: Acme
+        actors:
+          - {id: clerk, kind: frontline}
+        stages: []
+        ''')
+    assert message == "actors[0].kind is the text 'frontline'; did you mean 'frontstage'?"

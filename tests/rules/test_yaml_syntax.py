@@ -37,8 +37,7 @@ def test_bad_indentation_points_at_the_misindented_key() -> None:
 
 def test_tab_indentation_has_a_hint() -> None:
     result = check('cjm: 1\ntitle: Acme\nstages:\n\t- phase: awareness\n', (4, 1, RULE))
-    assert result.diagnostics[0].message == ("YAML syntax error: line 4 is indented with a tab; "
-                                             "YAML indents with spaces only")
+    assert result.diagnostics[0].message == "line 4 is indented with a tab; YAML indents with spaces only"
     hint = "replace the tab at the start of line 4 with spaces (two for each level)"
     assert result.diagnostics[0].hint == hint
 
@@ -58,7 +57,7 @@ def test_unclosed_flow_sequence() -> None:
         title: Acme
         tags: [a, b
         stages: []
-        ''', (4, 7, RULE))
+        ''', (3, 7, RULE))  # the `[` that is never closed
 
 
 def test_undefined_alias() -> None:
