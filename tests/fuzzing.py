@@ -170,8 +170,8 @@ class Line:
 @st.composite
 def map_texts(draw: st.DrawFn, odd: bool = False) -> str:
     """A map from `journey_maps()` written as YAML text, a different way each time. `odd` adds what
-    `cjm fmt` gets wrong today (tests/test_fuzz_fmt.py): standard tags on values and keys (`!!str 3`),
-    a tab after `key:`, keys that are numbers or booleans."""
+    `cjm fmt` once got wrong or still does (tests/test_fuzz_fmt.py): standard tags on values and keys
+    (`!!str 3`), keys that are numbers or booleans, and (still refused) a tab after `key:`."""
     data = draw(journey_maps())
     if odd:
         data = {**data, "x-odd": {Raw("1"): "one", Raw("true"): "yes", Raw("!!str 2"): "two"}}

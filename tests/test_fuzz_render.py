@@ -87,8 +87,6 @@ def test_graphviz_lays_out_every_valid_map(text: str, graphviz: Graphviz) -> Non
     laid_out(text, graphviz)
 
 
-@pytest.mark.xfail(strict=True, reason="a touchpoint title of control characters only becomes an empty "
-                   "<B></B> label, which Graphviz rejects: the valid map gets no flow diagram")
 @example(text=CONTROL_ONLY_TITLE)
 @given(text=map_texts())
 @fuzz(GRAPHVIZ_SHARE)

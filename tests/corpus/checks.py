@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 import xml.etree.ElementTree as ElementTree
 from html.parser import HTMLParser
@@ -21,18 +23,28 @@ def terminal_problem(text: str, where: str) -> str | None:
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 SCRIPTS = {"script", "iframe", "object", "embed", "base", "form", "frame"}
+OWN_SCRIPTS = re.compile(r"script-src((?: 'sha256-[A-Za-z0-9+/=]+')+)$")
+"""The end of the policy a cjm page sets: the digests of its own inline scripts, nothing else."""
 
 
 class _TagStack(HTMLParser):
-    """Checks that elements nest and close, and that the page has no element a map could have injected."""
+    """Checks that elements nest and close, and that the page has no element a map could have injected:
+    its only scripts are its own, named by their SHA-256 in the page's Content-Security-Policy."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
+        super().__init__(convert_charrefs=False)
         self.stack: list[str] = []
         self.problems: list[str] = []
+        self.allowed: set[str] = set()
+        self.script: list[str] | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in SCRIPTS:
+        named = dict(attrs)
+        if tag == "meta" and (named.get("http-equiv") or "").lower() == "content-security-policy":
+            self._policy(named.get("content") or "")
+        if tag == "script" and not attrs:
+            self.script = []
+        elif tag in SCRIPTS:
             self.problems.append(f"a <{tag}> element at line {self.getpos()[0]}")
         handlers = [name for name, _ in attrs if name.startswith("on")]
         if handlers:
@@ -45,7 +57,23 @@ class _TagStack(HTMLParser):
         if tag not in VOID:
             self.stack.pop()
 
+    def _policy(self, policy: str) -> None:
+        scripts = OWN_SCRIPTS.search(policy)
+        if not policy.startswith("default-src 'none';") or ("script-src" in policy and scripts is None):
+            self.problems.append(f"the page's policy lets more run than its own scripts: {policy!r}")
+        self.allowed |= set(scripts.group(1).split()) if scripts else set()
+
+    def handle_data(self, data: str) -> None:
+        if self.script is not None:
+            self.script.append(data)
+
     def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self.script is not None:
+            text = "".join(self.script).encode("utf-8")
+            digest = f"'sha256-{base64.b64encode(hashlib.sha256(text).digest()).decode('ascii')}'"
+            if digest not in self.allowed:
+                self.problems.append(f"a <script> its policy does not name, at line {self.getpos()[0]}")
+            self.script = None
         if tag in VOID:
             return
         if not self.stack or self.stack[-1] != tag:
