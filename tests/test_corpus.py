@@ -18,7 +18,9 @@ from pathlib import Path
 
 import pytest
 
+from cjm.rules import CHANGE_RULES, RULES
 from tests.corpus import COMMANDS, FILES, MANIFEST, Case, load_cases
+from tests.corpus.checks import csv_problems, mermaid_problems
 from tests.corpus.recipes import RECIPES
 from tests.corpus.runner import Outcomes, observe
 from tests.harness import cjm
@@ -76,6 +78,30 @@ def test_every_file_has_an_entry_and_every_entry_its_input() -> None:
         assert set(entry) <= {"about", "recipe", *COMMANDS, "defects", "page_has", "svg_has"}, name
         assert set(entry.get("defects", {})) <= set(COMMANDS), name
         assert entry["about"].strip() and "TODO" not in entry["about"], name
+
+
+def test_every_rule_fails_its_own_example_in_the_corpus() -> None:
+    """`rule-ID-fails.yaml` is the "Fails on:" example of the rule's docstring (the change rules, which
+    compare two versions of a map, are not something one file can show)."""
+    by_name = {case.name: case for case in CASES}
+    for rule in set(RULES) - set(CHANGE_RULES):
+        case = by_name[f"rule-{rule}-fails"]
+        assert rule in case.expected["validate"]["rules"], rule
+
+
+VALID = [case for case in CASES if case.exit_code("validate") == 0 and not case.recipe]
+
+
+@pytest.mark.parametrize("case", VALID, ids=[case.name for case in VALID])
+def test_the_exports_of_every_valid_map_are_safe(case: Case, tmp_path: Path) -> None:
+    """`cjm export` (in-process: a valid map's text, so the bounded runs above cover its cost) writes
+    Mermaid with map text only inside its own lines, and a CSV without a cell a spreadsheet would run."""
+    (tmp_path / case.file_name).write_bytes(case.content())
+    mermaid = cjm("export", "--to", "mermaid", case.file_name, cwd=tmp_path)
+    sheet = cjm("export", "--to", "csv", case.file_name, cwd=tmp_path)
+    assert (mermaid.returncode, sheet.returncode) == (0, 0), mermaid.stderr + sheet.stderr
+    assert mermaid_problems(mermaid.stdout) == []
+    assert csv_problems(sheet.stdout) == []
 
 
 def test_the_committed_corpus_stays_small() -> None:

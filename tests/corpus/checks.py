@@ -146,3 +146,37 @@ def dot_problems(dot: str) -> list[str]:
             return [f"an unbalanced {char!r} at offset {i}"]
         i += 1
     return [f"{len(stack)} unclosed {stack[-1]!r}"] if stack else []
+
+
+MERMAID_LINE = re.compile(r"    (title |accDescr: |section )\S.*|      [^\s%].*: [1-5]: .+")
+"""A line of a Mermaid journey after `journey`: the title, the description, a section, or a task with its
+score and actors, on one line and never starting a `%%` directive or comment."""
+
+
+def mermaid_problems(text: str) -> list[str]:
+    """Why `text` is not a Mermaid journey of cjm's: a directive, `journey`, then only its own lines."""
+    lines = text.splitlines()
+    if len(lines) < 2 or not lines[0].startswith("%%{init: ") or lines[1] != "journey":
+        return [f"does not start as cjm's journeys do: {lines[:2]!r}"]
+    return [f"line {n}, {line!r}, is not a title, section or task" for n, line in enumerate(lines[2:], 3)
+            if not MERMAID_LINE.fullmatch(line)][:1]
+
+
+FORMULA_START = tuple("=+-@\t\r")
+NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+
+
+def csv_problems(text: str) -> list[str]:
+    """Why `text` is not a CSV a spreadsheet opens safely: rows as wide as the header, no cell a
+    spreadsheet would run as a formula (one starting with = + - @ or a tab is guarded by a ')."""
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
+    if not rows:
+        return ["no header row"]
+    problems = [f"row {n} has {len(row)} cells, the header {len(rows[0])}"
+                for n, row in enumerate(rows[1:], 2) if len(row) != len(rows[0])]
+    problems += [f"row {n} holds a formula: {cell!r}" for n, row in enumerate(rows[1:], 2) for cell in row
+                 if cell.startswith(FORMULA_START) and not NUMBER.fullmatch(cell)]
+    return problems[:3]

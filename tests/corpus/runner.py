@@ -90,6 +90,7 @@ def _run_batch(cases: list[Case], folder: Path) -> Outcomes:
     run.each("validate", cases, "maps", ["validate", "--format", "json"], _validate_json)
     run.each("validate", hostile_text, "maps", ["validate"], _terminal)
     run.each("validate", hostile_text, "maps", ["validate", "--format", "github"], _github)
+    run.each("validate", hostile_text, "maps", ["validate", "--format", "sarif"], _sarif)
     run.each("score", cases, "maps", ["score", "--format", "json"], _score_json)
     run.each("score", hostile_text, "maps", ["score"], _terminal)
     run.each("render", cases, "maps", ["render", "-o", "out"], _render)
@@ -190,6 +191,20 @@ def _github(run: Run, seen: dict[str, Observed]) -> list[str]:
     found = [terminal_problem(run.done.stdout, "stdout"),
              f"a line that is not a workflow command: {stray[0]!r}" if stray else None]
     return [f for f in found if f]
+
+
+def _sarif(run: Run, seen: dict[str, Observed]) -> list[str]:
+    """SARIF 2.1.0 that a strict JSON parser reads (no raw control character), each result with its rule
+    and a message."""
+    try:
+        doc = json.loads(run.done.stdout)
+        results = [result for one in doc["runs"] for result in one["results"]]
+        bare = [r for r in results if not (r["ruleId"] and r["message"]["text"] and r["locations"])]
+    except (ValueError, KeyError, TypeError) as exc:
+        return [f"stdout is not SARIF 2.1.0 ({exc!r}): {run.done.stdout[:200]!r}"]
+    if doc.get("version") != "2.1.0":
+        return [f"SARIF version {doc.get('version')!r}"]
+    return [f"a SARIF result without its rule, message or place: {bare[0]}"] if bare else []
 
 
 def _score_json(run: Run, seen: dict[str, Observed]) -> list[str]:
