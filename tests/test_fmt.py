@@ -469,11 +469,16 @@ def test_a_flow_touchpoint_with_a_disable_comment_stays_on_its_line() -> None:
     ("cjm: 1\ntitle: T\t\nstages: []  \t\n", "cjm: 1\ntitle: T\nstages: []\n"),
     ("cjm: 1\ntitle: T\ndescription: |\n  keep\t\n  this\nstages: []\n",
      "cjm: 1\ntitle: T\ndescription: |\n  keep\t\n  this\nstages: []\n"),
+    ("cjm: 1\ntitle: T\nx-k: {1: one, true: yes, 0: zero, false: no}\nstages: []\n",
+     "cjm: 1\ntitle: T\nstages: []\nx-k: {1: one, 'true': yes, 0: zero, 'false': no}\n"),
     ("cjm: 1\ntitle: T\nx-a: &k key\nx-b: {*k : v}\nstages: []\n",
      "cjm: 1\ntitle: T\nstages: []\nx-a: &k key\nx-b: {*k : v}\n"),
+    ("cjm: 1\n!!str title: T\nstages: []\nx-a: [!!str 3, !!str &n 4, *n]\nx-b: {c: !!str 5}\n",
+     "cjm: 1\ntitle: T\nstages: []\nx-a: ['3', &n '4', *n]\nx-b: {c: '5'}\n"),
 ])
 def test_corners_validate_accepts_are_formatted_with_the_same_data(text: str, expected: str) -> None:
-    """A `|` block at the end of a file with no final newline, a trailing tab, an alias as a flow key."""
+    """A `|` block at the end of a file with no final newline, a trailing tab, an alias as a flow key,
+    keys `1` and `true` in one mapping, `!!str` tags on keys and values (ruamel.yaml writes `!!%20str`)."""
     assert format_text(text) == expected
     assert format_text(expected) == expected
 

@@ -61,6 +61,7 @@ def wrapped(text: str, width: int, max_lines: int = 0) -> str:
 
 
 def _font(content: str, size: int, colour: str = INK, bold: bool = False) -> str:
+    content = content or " "  # Graphviz refuses an empty <FONT> or <B> (a title of control characters)
     inner = f"<B>{content}</B>" if bold else content
     return f'<FONT POINT-SIZE="{size}" COLOR="{colour}">{inner}</FONT>'
 
