@@ -33,7 +33,10 @@ def _params() -> list[object]:
     for case in CASES:
         for command in COMMANDS:
             defect = case.defects.get(command)
-            marks = [pytest.mark.xfail(strict=True, reason=defect)] if defect else []
+            # a defect of speed (past the CPU limit) may pass on a quiet machine: not strict, or the
+            # test would fail there; every other defect is strict, so a fix is noticed
+            timing = defect is not None and "CPU" in defect
+            marks = [pytest.mark.xfail(strict=not timing, reason=defect)] if defect else []
             params.append(pytest.param(case, command, id=f"{case.name}-{command}", marks=marks))
     return params
 

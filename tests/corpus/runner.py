@@ -11,6 +11,7 @@ of validate and score (their text is plain), render and fmt.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -187,9 +188,17 @@ def _terminal(run: Run, seen: dict[str, Observed]) -> list[str]:
 
 
 def _github(run: Run, seen: dict[str, Observed]) -> list[str]:
-    stray = [line for line in run.done.stdout.splitlines() if not line.startswith("::")]
+    """Annotations, then (past GitHub's 10 of a kind) a notice and the rest as plain
+    `file:line:column:` lines that the runner never reads as a command."""
+    from tests.report.workflow_commands import read_step
+
+    step = read_step(run.done.stdout)
+    told = any(c.name == "notice" and "more finding" in c.data for c in step.annotations)
+    stray = [line for line in step.log if not (told and re.match(r"\S.*:\d+:\d+: ", line))]
     found = [terminal_problem(run.done.stdout, "stdout"),
-             f"a line that is not a workflow command: {stray[0]!r}" if stray else None]
+             f"a line that is not a workflow command: {stray[0]!r}" if stray else None,
+             f"a workflow command that is not an annotation: {step.other_commands[0]}"
+             if step.other_commands else None]
     return [f for f in found if f]
 
 
@@ -264,7 +273,9 @@ def _fmt(run: Run, seen: dict[str, Observed]) -> list[str]:
 
 
 def _refused(run: Run, case: Case) -> bool:
-    return f"{case.file_name}: not formatted" in run.done.stderr
+    """fmt's one line for a map it cannot format: `FILE: not formatted` or `FILE:LINE:COLUMN: not ...`."""
+    pattern = rf"{re.escape(case.file_name)}(?::\d+:\d+)?: not formatted"
+    return re.search(pattern, run.done.stderr) is not None
 
 
 def _formatted_again(run: Run, seen: dict[str, Observed]) -> list[str]:
