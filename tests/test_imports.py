@@ -17,9 +17,9 @@ def _modules_after(code: str) -> set[str]:
     return set(out.stdout.split())
 
 
-def test_validate_imports_no_renderer_and_no_typer() -> None:
-    sample = ROOT / "sample_maps" / "streaming-subscription.cjm.yaml"
-    code = (
+def _modules_after_validate(sample: Path) -> set[str]:
+    """The modules loaded once `cjm validate SAMPLE` has run, in a fresh interpreter (exit 0)."""
+    return _modules_after(
         "import sys, io, contextlib\n"
         "from cjm.cli.entry import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
@@ -27,7 +27,11 @@ def test_validate_imports_no_renderer_and_no_typer() -> None:
         "assert code == 0, code\n"
         "print(' '.join(sys.modules))\n"
     )
-    loaded = _modules_after(code)
+
+
+def test_validate_imports_no_renderer_and_no_typer() -> None:
+    sample = ROOT / "sample_maps" / "streaming-subscription.cjm.yaml"
+    loaded = _modules_after_validate(sample)
     heavy = {"jinja2", "graphviz", "typer", "click", "jsonschema", "pydantic", "rich", "cjm.render",
              "argparse"}  # options are read by a small loop (cjm.cli.validate); argparse only on errors
     assert heavy & loaded == set()
@@ -62,15 +66,7 @@ def test_validate_pays_for_no_module_it_does_not_use(tmp_path: Path) -> None:
     Builder and its YAML-mistake explanations only for a map the fast path cannot take."""
     sample = tmp_path / "map.cjm.yaml"
     sample.write_text((ROOT / "sample_maps" / "streaming-subscription.cjm.yaml").read_text("utf-8"), "utf-8")
-    code = (
-        "import sys, io, contextlib\n"
-        "from cjm.cli.entry import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()):\n"
-        f"    code = main(['validate', {str(sample)!r}])\n"
-        "assert code == 0, code\n"
-        "print(' '.join(sys.modules))\n"
-    )
-    loaded = _modules_after(code)
+    loaded = _modules_after_validate(sample)
     unused = {"dataclasses", "inspect", "argparse", "typing", "tomllib", "cjm.loader.build",
               "cjm.loader.mistakes"}
     assert unused & loaded == set()

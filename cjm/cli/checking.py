@@ -81,9 +81,13 @@ def _outcome(source: MapSource, judge: Judge | None) -> Outcome:
     return (judge(result).lean() if judge is not None else result), None
 
 
+def _cores() -> int:
+    """The cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 def _use_pool(count: int) -> bool:
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return count >= POOL_FROM and cores > 1 and not os.environ.get("PRE_COMMIT")
+    return count >= POOL_FROM and _cores() > 1 and not os.environ.get("PRE_COMMIT")
 
 
 def _pooled(sources: Sequence[MapSource], judge: Judge) -> Iterator[Outcome]:
@@ -93,8 +97,7 @@ def _pooled(sources: Sequence[MapSource], judge: Judge) -> Iterator[Outcome]:
 
     # fork where it is safe and quick (Linux): the workers start with cjm already imported
     method = "fork" if sys.platform.startswith("linux") else "spawn"
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    with ProcessPoolExecutor(max_workers=min(cores, len(sources)),
+    with ProcessPoolExecutor(max_workers=min(_cores(), len(sources)),
                              mp_context=multiprocessing.get_context(method)) as pool:
         yield from pool.map(_Worker(judge), sources, chunksize=CHUNK)
 

@@ -213,12 +213,11 @@ def parse(argv: Sequence[str]) -> ValidateOptions:
 
 def run_validate(options: ValidateOptions, stream: TextIO | None = None) -> int:
     """Check the maps, report them, and return the exit code."""
+    from cjm.check.result import FileResult
     from cjm.cli.checking import check_paths
     from cjm.report import get_reporter
 
     stream = stream or sys.stdout
-    from cjm.check.result import FileResult
-
     judge = partial(FileResult.judged, strict=options.strict, fail_under=options.fail_under)
     checked = check_paths(options.paths, judge)  # judged and lean already
     results = checked.results
