@@ -17,8 +17,9 @@ the last line says where the pages went.
   the flow diagram); exit 0 for `--to html`, else 1, as no SVG was written.
 - A broken template (`--template-dir`) is a usage error naming the template
   and line (exit 2).
-- Every message, one line per written file included, goes to stderr; a
-  progress bar shows when more than three maps are rendered.
+- Every message, one line per written file included, goes to stderr as a
+  plain line; on a terminal, a progress bar (rich, imported only then) shows
+  when more than three maps are rendered, the lines printed above it.
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,12 +35,11 @@ from cjm.check.result import FileResult
 from cjm.cli.checking import check_sources
 from cjm.cli.errors import EXIT_FAILED, EXIT_OK, UsageError
 from cjm.cli.render_options import LAYOUTS, POSTERS, choice, formats_of, out_dir_of, template_dir_of
+from cjm.records import record
 from cjm.render.site import INDEX, Target, plan_targets
 from cjm.safe import visible
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
     from cjm.render.flow import FlowDiagram, PendingFlow
     from cjm.render.graphviz import Graphviz
     from cjm.render.page import PageOptions
@@ -50,21 +49,23 @@ LOOKAHEAD = 2
 """How many maps ahead of the page being built their Graphviz layouts start."""
 
 
-@dataclass
+Say = Callable[[str], None]
+"""Prints one line of the command's messages (on stderr)."""
+
+
+@record
 class RenderPlan:
     formats: tuple[str, ...]
     out_dir: Path
     template_dir: Path | None
     graphviz: Graphviz | None
-    console: Console
+    say: Say
     layout: str | None = None
     poster: str | None = None
 
 
 def run_render(paths: list[str], out: str, to: str | None, template_dir: str | None, dot: str | None,
                layout: str | None = None, poster: str | None = None) -> int:
-    from cjm.report.console import make_console
-
     formats = formats_of(to)
     templates = template_dir_of(template_dir)
     out_dir = out_dir_of(out)
@@ -79,19 +80,19 @@ def run_render(paths: list[str], out: str, to: str | None, template_dir: str | N
     if invalid:
         _report_invalid(checked.results)
     valid = [(target, result) for target, result in pairs if result.valid]
-    console = make_console(sys.stderr)
     if not valid:
         return checked.exit_code(EXIT_FAILED)
-    graphviz = _find_graphviz(dot, formats, console)
-    plan = RenderPlan(formats, out_dir, templates, graphviz, console, layout, poster)
-    failed = bool(invalid) or (plan.graphviz is None and "svg" in formats)
-    with _progress(console, len(valid)) as advance, _layouts(plan, [r for _, r in valid]) as flows:
-        for (target, result), flow in zip(valid, flows, strict=True):
-            failed = not _render_one(target, result, plan, flow) or failed
-            advance()
-    if "html" in formats:
-        _write_index(plan, valid, [result.path for result in invalid])
-    _say_where(plan, len(valid))
+    graphviz = _find_graphviz(dot, formats)
+    failed = bool(invalid) or (graphviz is None and "svg" in formats)
+    with _progress(len(valid)) as (say, advance):
+        plan = RenderPlan(formats, out_dir, templates, graphviz, say, layout, poster)
+        with _layouts(plan, [r for _, r in valid]) as flows:
+            for (target, result), flow in zip(valid, flows, strict=True):
+                failed = not _render_one(target, result, plan, flow) or failed
+                advance()
+        if "html" in formats:
+            _write_index(plan, valid, [result.path for result in invalid])
+        _say_where(plan, len(valid))
     return checked.exit_code(EXIT_FAILED if failed else EXIT_OK)
 
 
@@ -100,7 +101,7 @@ def _say_where(plan: RenderPlan, count: int) -> None:
     maps = f"{count} map{'s' if count != 1 else ''}"
     where = visible(str(plan.out_dir)).rstrip("/") + "/"
     opened = f": open {where}index.html" if "html" in plan.formats else ""
-    plan.console.print(f"Rendered {maps} into {where}{opened}", markup=False, soft_wrap=True)
+    plan.say(f"Rendered {maps} into {where}{opened}")
 
 
 def _report_invalid(results: list[FileResult]) -> None:
@@ -114,7 +115,12 @@ def _report_invalid(results: list[FileResult]) -> None:
             sys.stderr.write(f"not rendered: {visible(result.path)} (fix its errors first)\n")
 
 
-def _find_graphviz(dot: str | None, formats: tuple[str, ...], console: Console) -> Graphviz | None:
+def _say(line: str) -> None:
+    sys.stderr.write(line + "\n")
+    sys.stderr.flush()
+
+
+def _find_graphviz(dot: str | None, formats: tuple[str, ...]) -> Graphviz | None:
     from cjm.render.graphviz import NO_GRAPHVIZ, RenderError, find_graphviz
 
     try:
@@ -122,24 +128,28 @@ def _find_graphviz(dot: str | None, formats: tuple[str, ...], console: Console) 
     except RenderError as exc:
         raise UsageError(exc.message) from None
     if graphviz is None:
-        console.print(f"cjm: {NO_GRAPHVIZ}", markup=False, soft_wrap=True)
+        _say(f"cjm: {NO_GRAPHVIZ}")
         if "html" in formats:
-            console.print("cjm: writing the HTML pages without the flow diagram", markup=False)
+            _say("cjm: writing the HTML pages without the flow diagram")
     return graphviz
 
 
 @contextmanager
-def _progress(console: Console, total: int) -> Iterator[Callable[[], None]]:
-    """A transient progress bar on a terminal for more than PROGRESS_ABOVE maps; `advance()` after each."""
-    if total <= PROGRESS_ABOVE or not console.is_terminal:
-        yield lambda: None
+def _progress(total: int) -> Iterator[tuple[Say, Callable[[], None]]]:
+    """How to print a line, and `advance()` after each map: a transient progress bar on a terminal
+    for more than PROGRESS_ABOVE maps, with the lines printed above it; else plain lines."""
+    if total <= PROGRESS_ABOVE or not sys.stderr.isatty():
+        yield _say, lambda: None
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+    from cjm.report.console import make_console
+
+    console = make_console(sys.stderr)
     columns = (TextColumn("rendering"), BarColumn(), MofNCompleteColumn())
     with Progress(*columns, console=console, transient=True) as progress:
         task = progress.add_task("render", total=total)
-        yield lambda: progress.advance(task)
+        yield (lambda line: console.print(line, markup=False, soft_wrap=True)), lambda: progress.advance(task)
 
 
 @contextmanager
@@ -173,25 +183,27 @@ def _layouts(plan: RenderPlan, results: list[FileResult]) -> Iterator[Iterator[P
 
 def _render_one(target: Target, result: FileResult, plan: RenderPlan, pending: PendingFlow | None) -> bool:
     """Write the map's files; False when its flow diagram could not be laid out."""
+    from cjm.render.flow import FlowTooLarge
     from cjm.render.graphviz import RenderError
     from cjm.render.html import TemplateFailure, preload_templates, render_html
 
     assert result.journey is not None  # a valid map always has its model
     flow: FlowDiagram | None = None
-    ok = True
+    ok, note = True, None
     if pending is not None:
         if "html" in plan.formats:
             preload_templates(plan.template_dir)  # while Graphviz lays the diagram out
         try:
             flow = pending()
         except RenderError as exc:
-            plan.console.print(f"{visible(result.path)}: no flow diagram: {exc.message}", markup=False,
-                               soft_wrap=True)
-            ok = False
+            plan.say(f"{visible(result.path)}: no flow diagram: {exc.message}")
+            # a map too large to draw is a limit, not a failure, unless its SVG was asked for
+            ok = isinstance(exc, FlowTooLarge) and "svg" not in plan.formats
+            note = f"No flow diagram: {exc.message}." if isinstance(exc, FlowTooLarge) else None
     if "html" in plan.formats:
         try:
             page = render_html(result, plan.template_dir, flow.inline if flow else None,
-                               _page_options(target, flow, plan))
+                               _page_options(target, flow, plan, note))
         except TemplateFailure as exc:
             raise UsageError(f"cannot render {result.path} with {exc}") from None
         _write(plan, plan.out_dir / target.file(".html"), page)
@@ -200,11 +212,12 @@ def _render_one(target: Target, result: FileResult, plan: RenderPlan, pending: P
     return ok
 
 
-def _page_options(target: Target, flow: FlowDiagram | None, plan: RenderPlan) -> PageOptions:
+def _page_options(target: Target, flow: FlowDiagram | None, plan: RenderPlan,
+                  flow_note: str | None) -> PageOptions:
     from cjm.render.page import PageOptions
 
     return PageOptions(layout=plan.layout, poster=plan.poster, index_href=target.index_href,
-                       flow_parts=flow.parts if flow else ())
+                       flow_parts=flow.parts if flow else (), flow_note=flow_note)
 
 
 def _write_index(plan: RenderPlan, rendered: list[tuple[Target, FileResult]],
@@ -227,4 +240,4 @@ def _write(plan: RenderPlan, path: Path, text: str) -> None:
         write_atomic(path, text)
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
-    plan.console.print(f"wrote {visible(str(path))}", markup=False, soft_wrap=True)
+    plan.say(f"wrote {visible(str(path))}")

@@ -33,6 +33,7 @@ out in seconds.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from itertools import pairwise
 
 from cjm.model import JourneyMap, Stage, Touchpoint
@@ -57,37 +58,93 @@ _HEADER = _GRAPH.replace("RANKDIR", "LR") + f"""  subgraph cluster_legend {{
 
 def build_dot(journey: JourneyMap, part: range | None = None) -> str:
     """The DOT source of the journey's flow diagram, or of the part for the touchpoints in `part`."""
-    names = {id(tp): f"tp_{n}" for n, tp in enumerate(journey.touchpoints)}
-    dom_ids = _dom_ids(journey.touchpoints, "" if part is None else f"p{part.start}-")
-    parts = [_HEADER if part is None else _GRAPH.replace("RANKDIR", "TB")]
-    order: list[str] = []
-    phase_count = 0
-    for stage in journey.stages:
-        if stage.index == 0 or stage.phase != journey.stages[stage.index - 1].phase:
-            phase_count += 1
-        inside = [tp for tp in stage.touchpoints if part is None or tp.index in part]
-        if part is not None and not inside:
-            continue
-        members = [names[id(tp)] for tp in inside] or [f"stage_{stage.index}_empty"]
-        order += members
-        nodes = [f"    {names[id(tp)]} [{_node_attributes(tp, dom_ids[id(tp)])}];\n" for tp in inside]
-        label = stage_label(stage, 3 if part is None else 1)
-        fill = STAGE_FILLS[phase_count % 2]
-        parts.append(_cluster(stage, label, nodes or [_placeholder(members[0])], fill))
-    parts += _edges(journey, names, order, part)
-    parts.append("}\n")
-    return "".join(parts)
+    return _Flow(journey).dot(part)
 
 
-def _dom_ids(touchpoints: list[Touchpoint], prefix: str = "") -> dict[int, str]:
-    """An SVG id per touchpoint: its own id when that is safe and unused, else `n<index>`
-    (after `prefix`, which keeps the ids of the print parts apart from the diagram's)."""
+def build_dots(journey: JourneyMap, parts: Sequence[range | None]) -> list[str]:
+    """The DOT source of each part (None: the whole diagram), from one pass over the journey, so
+    each touchpoint's node is written once however many drawings show it."""
+    flow = _Flow(journey)
+    return [flow.dot(part) for part in parts]
+
+
+class _Flow:
+    """What every drawing of a journey shares: node names, SVG ids, stage fills, where each
+    touchpoint leads. A part then costs only its own touchpoints."""
+
+    def __init__(self, journey: JourneyMap) -> None:
+        self.journey = journey
+        self.own_ids = _own_ids(journey.touchpoints)
+        self.nodes: dict[int, str] = {}
+        self.successors = journey.successors()
+        self.fills: list[str] = []
+        phase_count = 0
+        for stage in journey.stages:
+            if stage.index == 0 or stage.phase != journey.stages[stage.index - 1].phase:
+                phase_count += 1
+            self.fills.append(STAGE_FILLS[phase_count % 2])
+
+    def dot(self, part: range | None) -> str:
+        journey = self.journey
+        prefix = "" if part is None else f"p{part.start}-"
+        inside = journey.touchpoints if part is None else journey.touchpoints[part.start:part.stop]
+        by_stage: dict[int, list[Touchpoint]] = {}
+        for tp in inside:
+            by_stage.setdefault(tp.stage_index, []).append(tp)
+        stages = journey.stages if part is None else [journey.stages[index] for index in by_stage]
+        parts = [_HEADER if part is None else _GRAPH.replace("RANKDIR", "TB")]
+        order: list[str] = []
+        for stage in stages:
+            members = by_stage.get(stage.index, [])
+            names = [f"tp_{tp.index}" for tp in members] or [f"stage_{stage.index}_empty"]
+            order += names
+            nodes = [f'    tp_{tp.index} [id="flow-tp-{prefix}{self.own_ids[tp.index]}", {self.node(tp)}];\n'
+                     for tp in members]
+            label = stage_label(stage, 3 if part is None else 1)
+            parts.append(_cluster(stage, label, nodes or [_placeholder(names[0])], self.fills[stage.index]))
+        parts += self.edges(order, part)
+        parts.append("}\n")
+        return "".join(parts)
+
+    def node(self, tp: Touchpoint) -> str:
+        """The node's attributes after its id, made once per touchpoint."""
+        if tp.index not in self.nodes:
+            self.nodes[tp.index] = _node_attributes(tp)
+        return self.nodes[tp.index]
+
+    def edges(self, order: list[str], part: range | None) -> list[str]:
+        """Visible edges (where the customer can go next: `next`, else file order; `next: []` ends
+        there), then invisible ones that keep file order. In a part, an edge that leaves it ends at
+        a note naming where the journey continues."""
+        touchpoints = self.journey.touchpoints
+        position = {name: n for n, name in enumerate(order)}
+        lines: list[str] = []
+        drawn: set[tuple[str, str]] = set()
+        for index in part if part is not None else range(len(touchpoints)):
+            source = f"tp_{index}"
+            for j in self.successors[index]:
+                target = f"tp_{j}"
+                if part is not None and j not in part:
+                    lines.append(_exit(touchpoints[j], j))
+                    target = f"exit_{j}"
+                drawn.add((source, target))
+                back = " [constraint=false, style=dashed]" if target in position and \
+                    position[target] <= position[source] else ""
+                lines.append(f"  {source} -> {target}{back};\n")
+        pairs = pairwise(order if part is not None else ["legend", *order])
+        lines += [f"  {a} -> {b} [style=invis];\n" for a, b in pairs if (a, b) not in drawn]
+        return list(dict.fromkeys(lines))
+
+
+def _own_ids(touchpoints: list[Touchpoint]) -> list[str]:
+    """The SVG id of each touchpoint after `flow-tp-` (and a part's prefix): its own id when that
+    is safe and unused, else `n<index>`."""
     taken: set[str] = set()
-    ids: dict[int, str] = {}
+    ids: list[str] = []
     for n, tp in enumerate(touchpoints):
         own = tp.id if tp.id and _SAFE_ID.match(tp.id) and tp.id not in taken else f"n{n}"
         taken.add(own)
-        ids[id(tp)] = f"flow-tp-{prefix}{own}"
+        ids.append(own)
     return ids
 
 
@@ -105,10 +162,9 @@ def _placeholder(name: str) -> str:
     return f'    {name} [label="no touchpoints yet", style="rounded,dashed", color="#5A6270", fontsize=10];\n'
 
 
-def _node_attributes(tp: Touchpoint, dom_id: str) -> str:
+def _node_attributes(tp: Touchpoint) -> str:
     width, colour = BORDER[tp.storytelling or "corporate"]
     attributes = [
-        f'id="{dom_id}"',
         f"tooltip={quoted(clean(tp.title))}",
         f'fillcolor="{STEP_FILL[tp.step]}", penwidth={width}, color="{colour}"',
     ]
@@ -116,32 +172,6 @@ def _node_attributes(tp: Touchpoint, dom_id: str) -> str:
         attributes.append("peripheries=2")
     attributes.append(f"label={touchpoint_label(tp)}")
     return ", ".join(attributes)
-
-
-def _edges(journey: JourneyMap, names: dict[int, str], order: list[str], part: range | None) -> list[str]:
-    """Visible edges (where the customer can go next: `next`, else file order; `next: []` ends
-    there), then invisible ones that keep file order. In a part, an edge that leaves it ends at
-    a note naming where the journey continues."""
-    touchpoints = journey.touchpoints
-    position = {name: n for n, name in enumerate(order)}
-    lines: list[str] = []
-    drawn: set[tuple[str, str]] = set()
-    for tp, successors in zip(touchpoints, journey.successors(), strict=True):
-        if part is not None and tp.index not in part:
-            continue
-        source = names[id(tp)]
-        for j in successors:
-            target = names[id(touchpoints[j])]
-            if part is not None and j not in part:
-                lines.append(_exit(touchpoints[j], j))
-                target = f"exit_{j}"
-            drawn.add((source, target))
-            back = " [constraint=false, style=dashed]" if target in position and \
-                position[target] <= position[source] else ""
-            lines.append(f"  {source} -> {target}{back};\n")
-    pairs = pairwise(order if part is not None else ["legend", *order])
-    lines += [f"  {a} -> {b} [style=invis];\n" for a, b in pairs if (a, b) not in drawn]
-    return list(dict.fromkeys(lines))
 
 
 def _exit(tp: Touchpoint, index: int) -> str:

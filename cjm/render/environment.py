@@ -20,6 +20,7 @@ import contextlib
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from jinja2 import (
     BaseLoader,
@@ -82,6 +83,23 @@ def template_cache() -> FileSystemBytecodeCache | None:
     return _TolerantCache(str(folder))
 
 
+class _PageEnvironment(Environment):
+    """Jinja's environment, reading `card.title` on a mapping by its key first.
+
+    Jinja reads an attribute first and the key only after that attribute is missing, which raises
+    and catches an AttributeError on every `.name` of a dict: most of the time a large map's page
+    takes. The page's values are dicts with plain keys (none named like a dict method), so reading
+    the key first gives the same page; anything else is read as Jinja reads it."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
+
 def make_environment(template_dir: Path | None = None) -> Environment:
     """An environment that loads from `template_dir` first, then the built-ins.
 
@@ -92,7 +110,7 @@ def make_environment(template_dir: Path | None = None) -> Environment:
     if template_dir is not None:
         loaders.append(FileSystemLoader(str(template_dir)))
     loaders.append(FunctionLoader(builtin_source))
-    return Environment(
+    return _PageEnvironment(
         loader=ChoiceLoader(loaders),
         autoescape=True,
         undefined=StrictUndefined,

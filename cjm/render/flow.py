@@ -6,23 +6,29 @@ For print the diagram is also drawn in parts, a phase at a time and at most
 PER_PART touchpoints each, so that each part fits a page's width at a size
 that reads; the page shows them one under another.
 
-Each layout is a Graphviz process; `start_flow_diagram` starts them all on a
-pool of threads (each waits on its process) and returns at once, so the
-caller builds its HTML while they run and collects the diagram after.
+The whole diagram is one Graphviz process and the parts, all together,
+another; `start_flow_diagram` starts both on a pool of threads (each waits on
+its process) and returns at once, so the caller builds its HTML while they
+run and collects the diagram after.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import Executor, Future, ThreadPoolExecutor
+from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 
 from cjm.model import JourneyMap
-from cjm.render.dot import build_dot
-from cjm.render.graphviz import Graphviz, render_svg, svg_for_inline
+from cjm.render.dot import build_dots
+from cjm.render.graphviz import Graphviz, RenderError, render_svg, render_svgs, svg_for_inline
 from cjm.render.sheets import balanced
 
 PER_PART = 3
+FLOW_LIMIT = 1_000
+"""The most touchpoints a flow diagram is drawn for. Graphviz's layout grows faster than the map
+(1,000 touchpoints take about 1 s, 12,000 about 30 s) and a hook must answer in bounded time; a
+diagram of more boxes than that reads on no screen or poster."""
 
 
 @dataclass(frozen=True)
@@ -48,20 +54,33 @@ PendingFlow = Callable[[], FlowDiagram]
 def start_flow_diagram(journey: JourneyMap, graphviz: Graphviz, pool: Executor,
                        with_parts: bool = True) -> PendingFlow:
     """Start laying out the flow diagram on `pool`; calling the result waits for it. It raises the
-    RenderError of the first layout that failed, in the order flow_diagram lays them out."""
-    whole = pool.submit(render_svg, build_dot(journey), graphviz)
-    parts = [pool.submit(render_svg, build_dot(journey, part), graphviz)
-             for part in print_parts(journey)] if with_parts else []
+    RenderError of the first layout that failed, in the order flow_diagram lays them out; for a map
+    of more than FLOW_LIMIT touchpoints nothing is started, and it raises FlowTooLarge."""
+    count = len(journey.touchpoints)
+    if count > FLOW_LIMIT:
+        return partial(_too_big, count)
+    whole, *sources = build_dots(journey, [None, *(print_parts(journey) if with_parts else [])])
+    layout = pool.submit(render_svg, whole, graphviz)
+    parts = pool.submit(render_svgs, sources, graphviz)
 
     def collect() -> FlowDiagram:
-        svg = whole.result()
-        return FlowDiagram(svg, svg_for_inline(svg), tuple(_inline(part) for part in parts))
+        svg = layout.result()
+        return FlowDiagram(svg, svg_for_inline(svg), tuple(map(svg_for_inline, parts.result())))
 
     return collect
 
 
-def _inline(layout: Future[str]) -> str:
-    return svg_for_inline(layout.result())
+class FlowTooLarge(RenderError):
+    """The map has more touchpoints than a flow diagram is drawn for."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__(f"the map has {count:,} touchpoints and cjm draws flow diagrams of up to "
+                         f"{FLOW_LIMIT:,} (laying out more would take minutes); the page shows "
+                         "everything else. To see the flow, split the journey into smaller maps")
+
+
+def _too_big(count: int) -> FlowDiagram:
+    raise FlowTooLarge(count)
 
 
 def print_parts(journey: JourneyMap) -> list[range]:

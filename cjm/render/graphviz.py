@@ -22,6 +22,8 @@ NO_GRAPHVIZ = (
     "or point --dot / CJM_DOT at a dot executable"
 )
 _SVG_ELEMENT = re.compile(r"<svg\b.*</svg>", re.DOTALL)
+_DOCUMENT_START = re.compile(r"(?=<\?xml )")
+"""Where each SVG document begins in the output of several graphs (Graphviz starts each with it)."""
 
 
 class RenderError(Exception):
@@ -30,6 +32,10 @@ class RenderError(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+
+class LayoutTimeout(RenderError):
+    """Graphviz took longer than it may."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +76,24 @@ def find_graphviz(explicit: str | None) -> Graphviz | None:
     return None
 
 
+def render_svgs(dot_sources: list[str], graphviz: Graphviz, timeout: float = 60) -> list[str]:
+    """The SVG text of each graph, laid out by one Graphviz process: it reads the graphs one after
+    another and writes one SVG document for each, so small graphs cost no process start each.
+    When that fails, each graph is laid out on its own, so the error names the one that failed."""
+    if len(dot_sources) < 2:
+        return [render_svg(source, graphviz, timeout) for source in dot_sources]
+    try:
+        documents = _DOCUMENT_START.split(render_svg("\n".join(dot_sources), graphviz, timeout))
+    except LayoutTimeout:
+        raise
+    except RenderError:
+        documents = []
+    documents = [document for document in documents if document.strip()]
+    if len(documents) != len(dot_sources) or not all("<svg" in document for document in documents):
+        return [render_svg(source, graphviz, timeout) for source in dot_sources]
+    return documents
+
+
 def render_svg(dot_source: str, graphviz: Graphviz, timeout: float = 60) -> str:
     """The SVG text Graphviz lays out from `dot_source` (dot layout, no shell)."""
     try:
@@ -81,7 +105,7 @@ def render_svg(dot_source: str, graphviz: Graphviz, timeout: float = 60) -> str:
             check=False,
         )
     except subprocess.TimeoutExpired as error:
-        raise RenderError(f"{graphviz.name} took longer than {timeout:g} s to lay out the map") from error
+        raise LayoutTimeout(f"{graphviz.name} took longer than {timeout:g} s to lay out the map") from error
     except OSError as error:
         raise RenderError(f"could not run {graphviz.path}: {error.strerror or error}") from error
     stderr = done.stderr.decode("utf-8", errors="replace").strip()

@@ -25,6 +25,8 @@ class PageOptions:
     """The portfolio index, from this page; None outside `cjm render`."""
     flow_parts: tuple[str, ...] = ()
     """The flow diagram cut in parts that print at a size that reads (inline SVGs)."""
+    flow_note: str | None = None
+    """Why the page has no flow diagram, shown where it would be (a map over FLOW_LIMIT)."""
 
 
 def page_context(options: PageOptions, columns: int) -> dict[str, Any]:
@@ -40,4 +42,4 @@ def page_context(options: PageOptions, columns: int) -> dict[str, Any]:
                   "page_width": f"{printable:.1f}",
                   "page_height": f"{(height_mm - 2 * PAGE_MARGIN_MM) / 25.4 * 96:.1f}"}
     return {"poster": poster, "index_href": options.index_href,
-            "flow_parts": [Markup(part) for part in options.flow_parts]}
+            "flow_parts": [Markup(part) for part in options.flow_parts], "flow_note": options.flow_note}

@@ -230,7 +230,8 @@ def _score_json(run: Run, seen: dict[str, Observed]) -> list[str]:
 
 def _render(run: Run, seen: dict[str, Observed]) -> list[str]:
     """0 when NAME.html and NAME.svg are written (and well-formed), 1 when the map is named as not
-    rendered and nothing is written for it."""
+    rendered and nothing is written for it, or when only the page is written and the map is named
+    as having more touchpoints than a flow diagram is drawn for."""
     for case in run.cases:
         html, svg = (run.where / "out" / f"{case.name}.{suffix}" for suffix in ("html", "svg"))
         if html.exists() and svg.exists():
@@ -242,6 +243,9 @@ def _render(run: Run, seen: dict[str, Observed]) -> list[str]:
                 for text in texts if text not in unescape(shown)]
         elif f"not rendered: {case.file_name}" in run.done.stderr and not html.exists() and not svg.exists():
             seen[case.name].exit = 1
+        elif html.exists() and f"{case.file_name}: no flow diagram: the map has" in run.done.stderr:
+            seen[case.name].exit = 1
+            seen[case.name].problems += html_problems(html.read_text("utf-8"))
         else:
             seen[case.name].exit = 1
             seen[case.name].problems.append(f"wrote {'only the HTML' if html.exists() else 'nothing'}")

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from cjm.cli.render import run_render
-from tests.harness import Runner, cjm, cjm_process
+from tests.harness import Runner, cjm, cjm_command, cjm_process, environment
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "sample_maps"
@@ -240,6 +240,37 @@ def test_many_maps_show_no_progress_noise_when_not_on_a_terminal(tmp_path: Path)
                                              f"wrote {out / 'index.html'}"]
 
 
+@pytest.mark.skipif(os.name == "nt", reason="a pseudo-terminal")
+def test_on_a_terminal_many_maps_show_a_progress_bar_and_every_line(tmp_path: Path) -> None:
+    """stderr on a terminal: rich's transient bar, the lines printed above it, nothing lost."""
+    import pty
+
+    for n in range(5):
+        write_map(tmp_path / "maps", f"map-{n}", VALID_MAP)
+    leader, follower = pty.openpty()
+    with subprocess.Popen([*cjm_command(), "render", "maps", "-o", "out", "--to", "html"], cwd=tmp_path,
+                          env=environment({"COLUMNS": "80", "NO_COLOR": "1"}), stdout=subprocess.DEVNULL,
+                          stderr=follower) as proc:
+        os.close(follower)
+        shown = b""
+        while chunk := _read(leader):
+            shown += chunk
+        assert proc.wait(timeout=120) == 0
+    os.close(leader)
+    text = shown.decode("utf-8", errors="replace")
+    for n in range(5):
+        assert f"wrote out/map-{n}.html" in text
+    assert "Rendered 5 maps into out/: open out/index.html" in text
+    assert "rendering" in text and "Traceback" not in text
+
+
+def _read(descriptor: int) -> bytes:
+    try:
+        return os.read(descriptor, 65536)
+    except OSError:  # the other end closed (EIO on Linux)
+        return b""
+
+
 def test_hostile_titles_render_harmlessly_in_html_and_svg(tmp_path: Path) -> None:
     nasty = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '</title><script>x</script>',
              'say "hi" {and} \\ back\\slash < less']
@@ -279,6 +310,30 @@ def test_without_graphviz_the_html_is_still_written(tmp_path: Path, monkeypatch:
     if files:
         page = (out / "good.html").read_text("utf-8")
         assert 'class="grid"' in page and 'class="flow' not in page
+
+
+@pytest.mark.parametrize(("to", "code", "files"), [
+    ("html", 0, ["big.html", "index.html"]), ("svg", 1, []), (None, 1, ["big.html", "index.html"])])
+def test_a_map_over_the_flow_limit_gets_its_page_without_the_diagram(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, to: str | None, code: int, files: list[str]) -> None:
+    """No Graphviz is started for it (it would take minutes): the page says why in its place."""
+    from cjm.render import flow
+
+    monkeypatch.setattr(flow, "FLOW_LIMIT", 3)
+    monkeypatch.setattr(flow, "render_svg", lambda *args: pytest.fail("Graphviz started"))
+    touchpoints = [{"id": f"t{n}", "title": f"Touchpoint {n}", "step": "connect"} for n in range(4)]
+    big = write_map(tmp_path / "maps", "big", {**VALID_MAP, "stages": [
+        {"phase": "awareness", "touchpoints": touchpoints}]})
+    done = cjm("render", big.name, "-o", tmp_path / "out", *(["--to", to] if to else []), cwd=big.parent)
+    assert done.returncode == code, done.stderr
+    out = tmp_path / "out"
+    assert (sorted(p.name for p in out.iterdir()) if out.exists() else []) == files
+    assert "big.cjm.yaml: no flow diagram: the map has 4 touchpoints and cjm draws flow diagrams of " \
+           "up to 3" in done.stderr
+    if files:
+        page = (out / "big.html").read_text("utf-8")
+        assert '<p class="flow-note">No flow diagram: the map has 4 touchpoints' in page
+        assert "split the journey into smaller maps." in page and "<svg" not in page.split('class="grid"')[0]
 
 
 def test_python_dash_m_cjm_renders_from_an_uninstalled_checkout(tmp_path: Path) -> None:

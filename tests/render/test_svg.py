@@ -27,6 +27,7 @@ from cjm.render.graphviz import (
     RenderError,
     find_graphviz,
     render_svg,
+    render_svgs,
     svg_for_inline,
 )
 
@@ -169,6 +170,19 @@ def test_svg_for_inline_keeps_only_the_svg_element(graphviz: Graphviz) -> None:
         svg_for_inline("<?xml version='1.0'?><html/>")
 
 
+def test_graphs_laid_out_together_come_back_as_one_at_a_time(graphviz: Graphviz) -> None:
+    journey = check_file(ROOT / "sample_maps" / "retail-store-visit.cjm.yaml").journey
+    assert journey is not None
+    sources = [build_dot(journey, range(start, start + 3)) for start in (0, 3, 6)] + ["digraph { a -> b }"]
+    assert render_svgs(sources, graphviz) == [render_svg(source, graphviz) for source in sources]
+    assert render_svgs([], graphviz) == []
+
+
+def test_a_bad_graph_among_several_is_named_by_graphviz(graphviz: Graphviz) -> None:
+    with pytest.raises(RenderError, match="syntax error"):
+        render_svgs(["digraph { a -> b }", "digraph { a -> }", "digraph { c }"], graphviz)
+
+
 def test_bad_dot_raises_with_graphviz_message(graphviz: Graphviz) -> None:
     with pytest.raises(RenderError, match="syntax error"):
         render_svg("digraph { a -> }", graphviz)
@@ -232,6 +246,15 @@ def test_bundled_graphviz_pure_then_path(isolated: tuple[Path, Path]) -> None:
 def test_no_engine_at_all(isolated: tuple[Path, Path]) -> None:
     assert find_graphviz(None) is None
     assert "pip install graphviz-pure==0.2.2" in NO_GRAPHVIZ and "CJM_DOT" in NO_GRAPHVIZ
+
+
+@pytestmark_posix
+def test_an_engine_that_reads_only_one_graph_is_run_once_per_graph(tmp_path: Path) -> None:
+    """An engine that writes one document for several graphs: each is laid out on its own."""
+    script = "cat > /dev/null; echo '<?xml version=\"1.0\"?>'; echo \"<svg>$$</svg>\""
+    engine = Graphviz(str(fake_executable(tmp_path, "dot", script)), "dot")
+    documents = render_svgs(["digraph { a }", "digraph { b }", "digraph { c }"], engine)
+    assert len(documents) == 3 and len(set(documents)) == 3  # three processes, three pids
 
 
 @pytestmark_posix
