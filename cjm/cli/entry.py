@@ -1,8 +1,8 @@
 """The `cjm` console script: one top-level handler around every command.
 
-`cjm validate` goes straight to its argparse parser (no typer, no rich on the
-happy path) because pre-commit runs it on every commit, and so does a plain
-`cjm score` command line; their help, shell completion, a score command line
+`cjm validate` goes straight to its own reading of its options (no typer, no
+rich on the happy path) because pre-commit runs it on every commit, and so
+does a plain `cjm score` command line; their help, shell completion, a score command line
 with a mistake, and every other command go through the typer app.
 """
 

@@ -1,9 +1,10 @@
 """`cjm score` as a command of the typer app, from `cjm.cli.score.OPTIONS`.
 
 The app uses it for `cjm score --help`, shell completion and the command
-lines the fast parser leaves to it (so mistakes get click's words, in cjm's
-form); a plain command line runs through the argparse parser of the same
-table. tests/cli/test_score_cli.py holds the two parsers to the same options.
+lines the quick loop leaves to it (so mistakes get click's words, in cjm's
+form); a plain command line is read by the loop of cjm.cli.options over the
+same table. tests/cli/test_score_cli.py holds the two readings to the same
+options.
 """
 
 from __future__ import annotations

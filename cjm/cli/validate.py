@@ -1,8 +1,8 @@
 """`cjm validate`: one table of options, read two ways.
 
 pre-commit runs `cjm validate` on every commit, so running it reads its
-arguments with a small loop over OPTIONS (no typer, no rich, not even
-argparse on the happy path); anything that loop does not simply accept (an
+arguments with a small loop over OPTIONS (cjm.cli.options: no typer, no rich,
+not even argparse on the happy path); anything that loop does not simply accept (an
 unknown or malformed option, a bad value, `--version`) goes to an argparse
 parser built from the same table, which gives the message. Options and paths
 may come in any order. `cjm validate --help` and shell completion go through
@@ -19,6 +19,7 @@ from functools import partial
 
 from cjm import __version__
 from cjm.cli.errors import EXIT_FAILED, EXIT_OK, UsageError
+from cjm.cli.options import Option, count_value, read_plain, score_value
 from cjm.records import record
 from cjm.report import MAX_ANNOTATIONS
 
@@ -33,24 +34,6 @@ FORMATS = ("text", "json", "github", "sarif")
 HELP = "Check journey maps: structure, references and the engagement sequence."
 EPILOG = "Exit codes: 0 nothing failed, 1 a map failed, 2 usage error."
 PATHS_HELP = "Map files, or folders holding *.cjm.yaml / *.cjm.yml maps (default: the current folder)."
-
-
-@record(hashable=True)
-class Option:
-    """One option of `cjm validate`: its flags, what it sets, its help."""
-
-    flags: tuple[str, ...]
-    dest: str
-    help: str
-    flag: bool = False
-    """A switch (no value)."""
-    choices: tuple[str, ...] = ()
-    score: bool = False
-    """Takes a score from 0 to 100."""
-    count: bool = False
-    """Takes a whole number of at least 1."""
-    metavar: str | None = None
-    default: str | None = None
 
 
 OPTIONS = (
@@ -117,26 +100,8 @@ def _choice(option: Option) -> Callable[[str], str]:
     return check
 
 
-def _score_value(text: str) -> float | None:
-    """`text` as a score from 0 to 100, or None."""
-    try:
-        value = float(text)
-    except ValueError:
-        return None
-    return value if 0 <= value <= 100 else None  # also refuses nan
-
-
-def _count_value(text: str) -> int | None:
-    """`text` as a whole number of at least 1, or None."""
-    try:
-        value = int(text)
-    except ValueError:
-        return None
-    return value if value >= 1 else None
-
-
 def _score(text: str) -> float:
-    value = _score_value(text)
+    value = score_value(text)
     if value is None:
         try:
             float(text)
@@ -147,7 +112,7 @@ def _score(text: str) -> float:
 
 
 def _count(text: str) -> int:
-    value = _count_value(text)
+    value = count_value(text)
     if value is None:
         raise _bad(f"'{text}' is not a whole number of at least 1")
     return value
@@ -160,40 +125,13 @@ def _bad(message: str) -> Exception:
 
 
 def _quick(argv: Sequence[str]) -> ValidateOptions | None:
-    """The options, read without argparse when every argument is plain (known flags, good values,
-    paths); None for anything else, which argparse then reads and explains."""
-    by_flag = {flag: option for option in OPTIONS for flag in option.flags}
-    values: dict[str, object] = {}
-    paths: list[str] = []
-    args = iter(argv)
-    for arg in args:
-        if arg == "--":
-            paths += args
-            break
-        if not arg.startswith("-") or arg == "-":
-            paths.append(arg)
-            continue
-        flag, given, text = arg.partition("=")
-        option = by_flag.get(flag)
-        if option is None or (option.flag and given) or (not flag.startswith("--") and given):
-            return None
-        if option.flag:
-            values[option.dest] = True
-            continue
-        text = text if given else next(args, None)  # type: ignore[assignment]
-        value = None if text is None else _quick_value(option, text)
-        if value is None:
-            return None
-        values[option.dest] = value
+    """The options, read without argparse when every argument is plain (cjm.cli.options); None for
+    anything else, which argparse then reads and explains."""
+    plain = read_plain(argv, OPTIONS)
+    if plain is None:
+        return None
+    paths, values = plain
     return ValidateOptions(paths or ["."], **values)  # type: ignore[arg-type]
-
-
-def _quick_value(option: Option, text: str) -> object:
-    if option.score:
-        return _score_value(text)
-    if option.count:
-        return _count_value(text)
-    return text if text in option.choices else None
 
 
 def parse(argv: Sequence[str]) -> ValidateOptions:

@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cjm.model import DEFAULT_PHASES as PHASES
+from tests.cli.test_validate_options import joined
 from tests.harness import REPO, cjm, cjm_process
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -66,21 +70,46 @@ def test_score_with_no_path_scores_the_current_folder(tmp_path: Path) -> None:
     assert done.returncode == 0 and "a.cjm.yaml" in done.stdout
 
 
-def test_both_parsers_of_score_take_the_same_options() -> None:
-    """The argparse parser (running) and the typer command (help, completion, mistakes) come from
-    cjm.cli.score.OPTIONS."""
+def _score_command() -> Any:
     from typer.main import get_command
 
     from cjm.cli.app import app
-    from cjm.cli.score import OPTIONS, build_parser
 
-    command = get_command(app).commands["score"]  # type: ignore[attr-defined]
+    return get_command(app).commands["score"]  # type: ignore[attr-defined]
+
+
+def test_both_readings_of_score_take_the_same_options() -> None:
+    """The quick loop (running) and the typer command (help, completion, mistakes) come from
+    cjm.cli.score.OPTIONS."""
+    from cjm.cli.score import OPTIONS
+
+    command = _score_command()
     typer_flags = {flag for param in command.params for flag in (*param.opts, *param.secondary_opts)
                    if flag.startswith("-")}
-    argparse_flags = {flag for action in build_parser()._actions for flag in action.option_strings}
-    assert typer_flags == argparse_flags  # click adds its help option itself, not a param
+    assert typer_flags == {flag for option in OPTIONS for flag in option.flags}  # click adds --help itself
     helps = {param.opts[0]: param.help for param in command.params if getattr(param, "help", None)}
     assert all(helps[option.flags[0]] == option.help for option in OPTIONS)
+
+
+PATH = st.sampled_from(["maps", "a.cjm.yaml", "dir/b.cjm.yml", ".", "-"])
+VALUE = {"--format": st.sampled_from(["text", "json"]), "-f": st.sampled_from(["text", "json"]),
+         "--fail-under": st.integers(0, 100).map(str) | st.sampled_from(["0.5", "99.9", "1e1"])}
+OPTION = st.sampled_from(sorted(VALUE)).flatmap(
+    lambda flag: st.tuples(st.just(flag), VALUE[flag], st.booleans()).map(joined))
+ARGUMENT = st.one_of(PATH.map(lambda p: [p]), st.just(["--strict"]), OPTION)
+
+
+@given(st.lists(ARGUMENT, max_size=8), st.lists(PATH | st.just("-x.cjm.yaml"), max_size=2))
+def test_the_quick_reading_is_the_app_s(parts: list[list[str]], after: list[str]) -> None:
+    """On every plain command line (and paths after `--`), the loop reads what click reads."""
+    from cjm.cli.score import parse
+
+    argv = [word for part in parts for word in part] + (["--", *after] if after else [])
+    quick = parse(argv)
+    assert quick is not None, argv
+    params = _score_command().make_context("score", list(argv)).params
+    assert (quick.paths, quick.format, quick.strict, quick.fail_under) == (
+        list(params["paths"] or ["."]), params["format"], params["strict"], params["fail_under"])
 
 
 @pytest.mark.parametrize("args", [

@@ -1,4 +1,5 @@
-"""validate's quick reading of its arguments agrees with argparse's, on every plain command line."""
+"""validate's quick reading of its arguments (cjm.cli.options) agrees with argparse's, on every plain
+command line."""
 
 from __future__ import annotations
 
@@ -22,9 +23,13 @@ def _values(option_flags: tuple[str, ...]) -> st.SearchStrategy[list[str]]:
         return st.sampled_from(option.flags).map(lambda flag: [flag])
     value = (st.sampled_from(FORMATS) if option.choices
              else st.integers(0, 100).map(str) if option.score else st.integers(1, 50).map(str))
-    long = option.flags[0]
-    return st.tuples(st.sampled_from(option.flags), value, st.booleans()).map(
-        lambda t: [f"{t[0]}={t[1]}"] if t[2] and t[0] == long else [t[0], t[1]])
+    return st.tuples(st.sampled_from(option.flags), value, st.booleans()).map(joined)
+
+
+def joined(given: tuple[str, str, bool]) -> list[str]:
+    """A flag and its value as two arguments, or as one: `--format=json`, `-fjson`."""
+    flag, value, together = given
+    return [f"{flag}={value}" if flag.startswith("--") else flag + value] if together else [flag, value]
 
 
 PATH = st.sampled_from(["maps", "a.cjm.yaml", "dir/b.cjm.yml", ".", "-"])
@@ -41,7 +46,7 @@ def test_the_quick_reading_is_argparse_s(parts: list[list[str]]) -> None:
 
 
 @pytest.mark.parametrize("argv", [["--format", "yaml"], ["--fail-under", "101"], ["--strict=yes"],
-                                  ["--max-annotations", "0"], ["--frmat", "json"], ["-fjson"],
+                                  ["--max-annotations", "0"], ["--frmat", "json"], ["-f=json"],
                                   ["--fail-under"], ["--version"], ["-x"], ["--format", "--strict"]])
 def test_anything_else_goes_to_argparse(argv: list[str]) -> None:
     assert _quick(argv) is None
