@@ -1,4 +1,4 @@
-"""Where cjm's data folders are: the Jinja templates and the sample maps.
+"""Where cjm's data folders are (the Jinja templates and the sample maps), and its cache.
 
 In the repository they are the top-level folders `templates/` and
 `sample_maps/`; the wheel carries them inside the package as `cjm/templates`
@@ -8,6 +8,7 @@ installed cjm, an editable install and a checkout run with `python -m cjm`.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 TEMPLATES = "templates"
@@ -22,3 +23,10 @@ def data_dir(name: str) -> Path | None:
         if candidate.is_dir():
             return candidate
     return None
+
+
+def user_cache() -> Path:
+    """cjm's cache folder: `$XDG_CACHE_HOME/cjm`, else `~/.cache/cjm`. Everything in it can be
+    deleted at any time; cjm makes it again."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "cjm"

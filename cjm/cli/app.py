@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from cjm import __version__
-from cjm.cli import score_command, validate_command
+from cjm.cli import render_command, score_command, validate_command
 from cjm.cli.errors import EXIT_OK, UsageError
 
 app = typer.Typer(
@@ -37,6 +37,7 @@ def root(
 
 app.command(name="validate", epilog=validate_command.EPILOG)(validate_command.validate)
 app.command(name="score")(score_command.score)
+app.command(name="render")(render_command.render)
 
 
 @app.command()
@@ -104,28 +105,6 @@ def run_app(args: list[str]) -> int:
     except ClickException as exc:
         raise UsageError(_click_message(exc)) from None
     return int(result) if isinstance(result, int) else EXIT_OK
-
-
-@app.command()
-def render(
-    paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Map files or folders.")],
-    out: Annotated[str, typer.Option(
-        "--out", "-o", help="Folder for the pages, the SVGs and index.html.")] = "rendered",
-    to: Annotated[Optional[str], typer.Option(  # noqa: UP045
-        "--to", help="html or svg (default: both).")] = None,
-    template_dir: Annotated[Optional[str], typer.Option(  # noqa: UP045
-        "--template-dir", help="Your templates; the built-in ones fill the gaps.")] = None,
-    dot: Annotated[Optional[str], typer.Option(  # noqa: UP045
-        "--dot", envvar="CJM_DOT", help="A Graphviz `dot` to use instead of graphviz-pure.")] = None,
-    layout: Annotated[Optional[str], typer.Option(  # noqa: UP045
-        "--layout", help="journey or blueprint (one lane per actor); default: the map's `layout`.")] = None,
-    poster: Annotated[Optional[str], typer.Option(  # noqa: UP045
-        "--poster", help="A3, A2 or A1: each page prints as one poster of that size.")] = None,
-) -> int:
-    """Write a self-contained HTML journey map and an SVG flow diagram per valid map, and an index."""
-    from cjm.cli.render import run_render
-
-    return run_render(paths, out, to, template_dir, dot, layout, poster)
 
 
 @app.command("diff")

@@ -1,9 +1,10 @@
 """The `cjm` console script: one top-level handler around every command.
 
 `cjm validate` goes straight to its own reading of its options (no typer, no
-rich on the happy path) because pre-commit runs it on every commit, and so
-does a plain `cjm score` command line; their help, shell completion, a score command line
-with a mistake, and every other command go through the typer app.
+rich on the happy path) because pre-commit runs it on every commit, and so do
+plain `cjm score` and `cjm render` command lines; their help, shell
+completion, a score or render command line with a mistake, and every other
+command go through the typer app.
 """
 
 from __future__ import annotations
@@ -81,6 +82,12 @@ def _dispatch(args: list[str]) -> int:
         from cjm.cli.score import main as score_main
 
         code = score_main(args[1:])
+        if code is not None:
+            return code
+    if args[:1] == ["render"] and not _wants_app(args[1:]):
+        from cjm.cli.render import main as render_main
+
+        code = render_main(args[1:])
         if code is not None:
             return code
     from cjm.cli.app import run_app

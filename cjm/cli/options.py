@@ -30,6 +30,8 @@ class Option:
     """Takes a score from 0 to 100."""
     count: bool = False
     """Takes a whole number of at least 1."""
+    text: bool = False
+    """Takes any text: a folder, a file, a program."""
     metavar: str | None = None
     default: str | None = None
 
@@ -86,6 +88,8 @@ def read_plain(argv: Sequence[str], options: Sequence[Option]) -> tuple[list[str
 
 
 def _value(option: Option, text: str) -> object:
+    if option.text:
+        return None if text.startswith("-") else text  # `-o -x`: the app says what it makes of it
     if option.score:
         return score_value(text)
     if option.count:

@@ -34,7 +34,8 @@ from cjm.check.discover import collect_sources
 from cjm.check.result import FileResult
 from cjm.cli.checking import check_sources
 from cjm.cli.errors import EXIT_FAILED, EXIT_OK, UsageError
-from cjm.cli.render_options import LAYOUTS, POSTERS, choice, formats_of, out_dir_of, template_dir_of
+from cjm.cli.options import Option, read_plain
+from cjm.cli.render_options import FORMATS, LAYOUTS, POSTERS, choice, formats_of, out_dir_of, template_dir_of
 from cjm.records import record
 from cjm.render.site import INDEX, Target, plan_targets
 from cjm.safe import visible
@@ -43,6 +44,26 @@ if TYPE_CHECKING:
     from cjm.render.flow import FlowDiagram, PendingFlow
     from cjm.render.graphviz import Graphviz
     from cjm.render.page import PageOptions
+
+HELP = "Write a self-contained HTML journey map and an SVG flow diagram per valid map, and an index."
+PATHS_HELP = "Map files or folders."
+DEFAULT_OUT = "rendered"
+OPTIONS = (
+    Option(("--out", "-o"), "out", "Folder for the pages, the SVGs and index.html.", text=True,
+           default=DEFAULT_OUT),
+    Option(("--to",), "to", "html or svg (default: both).", choices=FORMATS),
+    Option(("--template-dir",), "template_dir", "Your templates; the built-in ones fill the gaps.",
+           text=True),
+    Option(("--dot",), "dot", "A Graphviz `dot` to use instead of graphviz-pure.", text=True),
+    Option(("--layout",), "layout", "journey or blueprint (one lane per actor); default: the map's `layout`.",
+           choices=LAYOUTS),
+    Option(("--poster",), "poster", "A3, A2 or A1: each page prints as one poster of that size.",
+           choices=POSTERS),
+)
+"""The single definition of render's options: read by the loop of cjm.cli.options on a plain
+command line (no typer, no rich), and by the typer app (`cjm.cli.app.render`) for the rest."""
+DOT_VARIABLE = "CJM_DOT"
+"""Names the Graphviz `dot` when `--dot` does not."""
 
 PROGRESS_ABOVE = 3
 LOOKAHEAD = 2
@@ -62,6 +83,40 @@ class RenderPlan:
     say: Say
     layout: str | None = None
     poster: str | None = None
+
+
+@record
+class RenderArgs:
+    """What a command line asks of `cjm render`, in run_render's order."""
+
+    paths: list[str]
+    out: str = DEFAULT_OUT
+    to: str | None = None
+    template_dir: str | None = None
+    dot: str | None = None
+    layout: str | None = None
+    poster: str | None = None
+
+
+def parse(argv: list[str]) -> RenderArgs | None:
+    """The options of a plain command line; None when the typer app should read it (a mistake,
+    which the app words, or no path)."""
+    import os
+
+    plain = read_plain(argv, OPTIONS)
+    if plain is None or not plain[0]:
+        return None
+    paths, values = plain
+    dot = values.pop("dot", None) or os.environ.get(DOT_VARIABLE) or None  # as click reads the variable
+    return RenderArgs(paths, dot=dot, **values)  # type: ignore[arg-type]
+
+
+def main(argv: list[str]) -> int | None:
+    """Run a plain `cjm render ARGV`; None when the typer app should."""
+    args = parse(argv)
+    if args is None:
+        return None
+    return run_render(args.paths, args.out, args.to, args.template_dir, args.dot, args.layout, args.poster)
 
 
 def run_render(paths: list[str], out: str, to: str | None, template_dir: str | None, dot: str | None,
@@ -157,11 +212,11 @@ def _layouts(plan: RenderPlan, results: list[FileResult]) -> Iterator[Iterator[P
     """Each map's flow diagram (None without Graphviz), its Graphviz layouts started up to LOOKAHEAD
     maps ahead of the one whose page is being built, on one process per core."""
     import os
-    from concurrent.futures import ThreadPoolExecutor
 
     from cjm.render.flow import start_flow_diagram
+    from cjm.render.jobs import Jobs
 
-    pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 1)
+    pool = Jobs(os.cpu_count() or 1)
 
     def start(result: FileResult) -> PendingFlow | None:
         assert result.journey is not None  # a valid map always has its model
@@ -178,7 +233,7 @@ def _layouts(plan: RenderPlan, results: list[FileResult]) -> Iterator[Iterator[P
     try:
         yield in_turn()
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.shutdown()
 
 
 def _render_one(target: Target, result: FileResult, plan: RenderPlan, pending: PendingFlow | None) -> bool:

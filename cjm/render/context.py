@@ -19,7 +19,6 @@ from cjm import __version__
 from cjm.check.result import FileResult
 from cjm.diagnostic import Diagnostic
 from cjm.model import LAYOUTS, STEPS, JourneyMap
-from cjm.render.changes import build_changes
 from cjm.render.grid import build_grid, grid_columns
 from cjm.render.notes import notes
 from cjm.render.page import PageOptions, page_context
@@ -58,7 +57,7 @@ def build_context(result: FileResult, options: PageOptions | None = None) -> dic
         "page": page_context(options, len(grid["columns"])),
         "scorecard": _scorecard(result.score) if result.score else None,
         "findings": [_finding(d) for d in result.diagnostics],
-        "changes": build_changes(result),
+        "changes": _changes(result),
         "legend": _legend(),
         "palette": _palette(),
         "source": visible(PurePath(result.path).name),
@@ -181,3 +180,12 @@ def _text(raw: dict[str, Any], key: str) -> str | None:
 def _texts(raw: dict[str, Any], key: str) -> list[str]:
     value = raw.get(key)
     return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def _changes(result: FileResult) -> dict[str, Any] | None:
+    """What changed against the map's `based_on` (only such a map imports cjm.diff)."""
+    if result.changes is None:
+        return None
+    from cjm.render.changes import build_changes
+
+    return build_changes(result)

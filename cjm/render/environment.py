@@ -17,7 +17,6 @@ templates compile in memory as without a cache.
 from __future__ import annotations
 
 import contextlib
-import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -35,7 +34,7 @@ from jinja2.bccache import Bucket
 from jinja2.loaders import split_template_path
 
 from cjm import __version__
-from cjm.resources import TEMPLATES, data_dir
+from cjm.resources import TEMPLATES, data_dir, user_cache
 
 BUILTIN_PREFIX = "<cjm built-in templates>"
 
@@ -69,8 +68,7 @@ def cache_dir() -> Path:
     """Where compiled templates go: `$XDG_CACHE_HOME/cjm/templates-VERSIONS` or `~/.cache/cjm/...`."""
     import jinja2
 
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "cjm" / f"templates-{__version__}-jinja{jinja2.__version__}"
+    return user_cache() / f"templates-{__version__}-jinja{jinja2.__version__}"
 
 
 def template_cache() -> FileSystemBytecodeCache | None:

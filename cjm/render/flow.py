@@ -7,21 +7,23 @@ PER_PART touchpoints each, so that each part fits a page's width at a size
 that reads; the page shows them one under another.
 
 The whole diagram is one Graphviz process and the parts, all together,
-another; `start_flow_diagram` starts both on a pool of threads (each waits on
-its process) and returns at once, so the caller builds its HTML while they
-run and collects the diagram after.
+another, both only for layouts not already in the cache (cjm.render.layouts);
+`start_flow_diagram` starts them on a pool of threads (each waits on its
+process) and returns at once, so the caller builds its HTML while they run
+and collects the diagram after.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import Executor, ThreadPoolExecutor
-from dataclasses import dataclass
 from functools import partial
 
 from cjm.model import JourneyMap
+from cjm.records import record
 from cjm.render.dot import build_dots
-from cjm.render.graphviz import Graphviz, RenderError, render_svg, render_svgs, svg_for_inline
+from cjm.render.graphviz import Graphviz, RenderError, svg_for_inline
+from cjm.render.jobs import Jobs
+from cjm.render.layouts import lay_out, lay_out_all
 from cjm.render.sheets import balanced
 
 PER_PART = 3
@@ -31,7 +33,7 @@ FLOW_LIMIT = 1_000
 diagram of more boxes than that reads on no screen or poster."""
 
 
-@dataclass(frozen=True)
+@record(hashable=True)
 class FlowDiagram:
     svg: str
     """The SVG document as Graphviz writes it (for NAME.svg)."""
@@ -43,7 +45,7 @@ class FlowDiagram:
 
 def flow_diagram(journey: JourneyMap, graphviz: Graphviz, with_parts: bool = True) -> FlowDiagram:
     """Lay out the journey's flow diagram (and its print parts); RenderError when Graphviz fails."""
-    with ThreadPoolExecutor() as pool:
+    with Jobs(2) as pool:
         return start_flow_diagram(journey, graphviz, pool, with_parts)()
 
 
@@ -51,7 +53,7 @@ PendingFlow = Callable[[], FlowDiagram]
 """A flow diagram being laid out: calling it waits for it."""
 
 
-def start_flow_diagram(journey: JourneyMap, graphviz: Graphviz, pool: Executor,
+def start_flow_diagram(journey: JourneyMap, graphviz: Graphviz, pool: Jobs,
                        with_parts: bool = True) -> PendingFlow:
     """Start laying out the flow diagram on `pool`; calling the result waits for it. It raises the
     RenderError of the first layout that failed, in the order flow_diagram lays them out; for a map
@@ -60,8 +62,8 @@ def start_flow_diagram(journey: JourneyMap, graphviz: Graphviz, pool: Executor,
     if count > FLOW_LIMIT:
         return partial(_too_big, count)
     whole, *sources = build_dots(journey, [None, *(print_parts(journey) if with_parts else [])])
-    layout = pool.submit(render_svg, whole, graphviz)
-    parts = pool.submit(render_svgs, sources, graphviz)
+    layout = pool.submit(lay_out, whole, graphviz)
+    parts = pool.submit(lay_out_all, sources, graphviz)
 
     def collect() -> FlowDiagram:
         svg = layout.result()

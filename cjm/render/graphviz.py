@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sysconfig
-from dataclasses import dataclass
 from pathlib import Path
+
+from cjm.records import record
 
 NO_GRAPHVIZ = (
     "no Graphviz engine found: pip install graphviz-pure==0.2.2 (ships with cjm), "
@@ -38,7 +38,7 @@ class LayoutTimeout(RenderError):
     """Graphviz took longer than it may."""
 
 
-@dataclass(frozen=True)
+@record(hashable=True)
 class Graphviz:
     path: str
     name: str
@@ -52,6 +52,8 @@ def _explicit(path: str) -> Graphviz:
     candidate = Path(path).expanduser()
     if candidate.is_file() and os.access(candidate, os.X_OK):
         return Graphviz(str(candidate), candidate.name)
+    import shutil
+
     found = shutil.which(path) if Path(path).name == path else None
     if found:
         return Graphviz(found, Path(found).name)
@@ -69,6 +71,8 @@ def find_graphviz(explicit: str | None) -> Graphviz | None:
     bundled = Path(sysconfig.get_path("scripts")) / _executable("graphviz-pure")
     if bundled.is_file() and os.access(bundled, os.X_OK):
         return Graphviz(str(bundled), "graphviz-pure")
+    import shutil
+
     for name in ("graphviz-pure", "dot"):
         found = shutil.which(name)
         if found:

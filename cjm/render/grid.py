@@ -8,10 +8,10 @@ belongs in the journey, so the gap shows too.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from cjm.model import JourneyMap, Stage, Touchpoint
+from cjm.records import record
 from cjm.render.cards import ENGAGEMENT_RANK, card
 from cjm.render.lanes import blueprint_lanes, journey_lanes
 from cjm.render.notes import notes
@@ -19,7 +19,7 @@ from cjm.render.notes import notes
 __all__ = ["ENGAGEMENT_RANK", "Column", "build_grid", "card", "grid_columns"]
 
 
-@dataclass(frozen=True)
+@record(hashable=True)
 class Column:
     phase: str | None
     stage: Stage | None

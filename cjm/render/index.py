@@ -9,7 +9,6 @@ column sorter, allowed by its hash), no request.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -17,6 +16,7 @@ from urllib.parse import quote
 from cjm import __version__
 from cjm.check.result import FileResult
 from cjm.diagnostic import Severity
+from cjm.records import record
 from cjm.render.scripts import content_policy, inline_script
 from cjm.safe import visible
 
@@ -24,7 +24,7 @@ INDEX_TEMPLATE = "index.html.j2"
 SORT_SCRIPT = "sort.js"
 
 
-@dataclass(frozen=True)
+@record(hashable=True)
 class IndexEntry:
     result: FileResult
     href: str

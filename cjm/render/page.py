@@ -3,10 +3,11 @@ scale, the link to the portfolio index, and the flow diagram's print parts."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
+
+from cjm.records import record
 
 POSTERS_MM = {"A3": (420, 297), "A2": (594, 420), "A1": (841, 594)}
 """Landscape paper sizes, width by height."""
@@ -15,7 +16,7 @@ POSTER_LANE, POSTER_COLUMN, POSTER_PAD = 150, 160, 24
 """The poster's grid widths (px): its whole width is zoomed to the paper."""
 
 
-@dataclass(frozen=True)
+@record(hashable=True)
 class PageOptions:
     layout: str | None = None
     """journey or blueprint; None: the map's `layout` (default journey)."""

@@ -10,7 +10,7 @@ lighter still. Emotion tones reuse the diagram's emotion colours.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from cjm.records import record
 
 # The flow diagram's colours (cjm.render.dot_labels uses them as they are).
 INK = "#1A1A1A"
@@ -49,7 +49,7 @@ EMOTION = {
 TINT = 0.3  # how much of the step colour a card background keeps
 
 
-@dataclass(frozen=True)
+@record(hashable=True)
 class StepColour:
     fill: str
     stroke: str

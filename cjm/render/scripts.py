@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from dataclasses import dataclass
 
 from jinja2 import Environment
 from markupsafe import Markup
 
+from cjm.records import record
+
 BASE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 
-@dataclass(frozen=True)
+@record(hashable=True)
 class InlineScript:
     text: Markup
     """The script's source, to go between `<script>` and `</script>` as it is."""

@@ -12,11 +12,11 @@ case, so the output also works on a file system that ignores case.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from cjm.check.discover import MapSource, map_stem
 from cjm.errors import UserError
+from cjm.records import record
 
 INDEX = "index.html"
 
@@ -25,7 +25,7 @@ class OutputClash(UserError):
     """Two maps would write the same file, or a map would overwrite the index."""
 
 
-@dataclass(frozen=True)
+@record(hashable=True)
 class Target:
     """One map and where its files go, relative to DIR."""
 

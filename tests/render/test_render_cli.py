@@ -320,7 +320,7 @@ def test_a_map_over_the_flow_limit_gets_its_page_without_the_diagram(
     from cjm.render import flow
 
     monkeypatch.setattr(flow, "FLOW_LIMIT", 3)
-    monkeypatch.setattr(flow, "render_svg", lambda *args: pytest.fail("Graphviz started"))
+    monkeypatch.setattr(flow, "lay_out", lambda *args: pytest.fail("Graphviz started"))
     touchpoints = [{"id": f"t{n}", "title": f"Touchpoint {n}", "step": "connect"} for n in range(4)]
     big = write_map(tmp_path / "maps", "big", {**VALID_MAP, "stages": [
         {"phase": "awareness", "touchpoints": touchpoints}]})
