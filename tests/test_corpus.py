@@ -116,8 +116,6 @@ def _cells(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
-@pytest.mark.xfail(strict=True, reason="the caret under a code frame counts characters, not terminal "
-                   "cells, so after wide characters (CJK, emoji) it points too far left")
 def test_the_caret_sits_under_the_spot_after_wide_characters(tmp_path: Path) -> None:
     (tmp_path / "wide.cjm.yaml").write_bytes((FILES / "typo-after-wide-characters.yaml").read_bytes())
     out = cjm("validate", "wide.cjm.yaml", cwd=tmp_path).stdout.splitlines()

@@ -166,8 +166,16 @@ def test_explicit_key_keeps_its_own_position_over_a_merged_one() -> None:
 ])
 def test_an_alias_inside_itself_is_a_finding(src: str) -> None:
     loaded = load_text(src)
-    assert only_finding(loaded)[:2] == ("yaml-syntax", 1)
+    rule, line, _, message = only_finding(loaded)
+    assert (rule, line) == ("yaml-syntax", 1)
+    assert message == ("the alias *a is inside the value of its own anchor &a, so it would repeat itself "
+                       "without end")
     assert loaded.data is None
+
+
+def test_an_alias_of_an_earlier_anchor_of_the_same_name_inside_a_new_one_is_inside_itself() -> None:
+    """YAML: an alias names the latest anchor before it, here the one still open."""
+    assert "inside the value of its own anchor" in only_finding(load_text("a: &a 1\nb: &a [*a]\n"))[3]
 
 
 def test_nesting_past_the_limit_through_aliases_is_a_finding() -> None:
@@ -260,8 +268,9 @@ def _first_bad_byte(raw: bytes) -> int:
     raise AssertionError("valid UTF-8")
 
 
-def test_binary_file() -> None:
-    loaded = load_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "logo.cjm.yaml")
+@pytest.mark.parametrize("raw", [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", b"\x00" * 64, b"\x00" * 7])
+def test_binary_file(raw: bytes) -> None:
+    loaded = load_bytes(raw, "logo.cjm.yaml")
     assert only_finding(loaded) == ("yaml-syntax", 1, 1,
                                     "this is a binary file, not a YAML journey map")
 
@@ -273,9 +282,44 @@ def test_bom_is_allowed() -> None:
     assert loaded.positions.values[("title",)] == Pos(2, 8)
 
 
+@pytest.mark.parametrize("boms", [2, 3])
+@pytest.mark.parametrize("fast", [True, False])
+def test_byte_order_marks_at_the_start_are_not_counted(boms: int, fast: bool) -> None:
+    """libyaml skips one BOM without counting it: with two, every position was one character early."""
+    loaded = load_bytes(codecs.BOM_UTF8 * boms + b"cjm: 1\ntitle: Acme\n", fast=fast)
+    assert loaded.findings == [] and loaded.data == {"cjm": 1, "title": "Acme"}
+    assert (loaded.positions.keys[("cjm",)], loaded.positions.values[("title",)]) == (Pos(1, 1), Pos(2, 8))
+    assert load_text("\ufeff" * boms + "cjm: 1\ntitle: Acme\n", fast=fast).positions == loaded.positions
+
+
 @pytest.mark.parametrize("raw", [b"", b"\n\n", b"# only a comment\n", codecs.BOM_UTF8])
 def test_empty_file(raw: bytes) -> None:
     assert only_finding(load_bytes(raw))[:3] == ("yaml-syntax", 1, 1)
+
+
+def test_a_file_of_spaces_tabs_and_blank_lines_is_empty() -> None:
+    """YAML 1.2 reads a line of tabs as blank; libyaml stops at the tab: the finding is at the tab."""
+    assert only_finding(load_bytes(b" \n  \t\n   \n")) == (
+        "yaml-syntax", 2, 3, "the file is empty: it holds only spaces, tabs and blank lines")
+
+
+@pytest.mark.parametrize(("src", "data"), [
+    ("x: [:0]\n", {"x": [":0"]}),
+    ("x: [a, :b, c]\n", {"x": ["a", ":b", "c"]}),
+    ("x: {:0: 1, y: 2}\n", {"x": {":0": 1, "y": 2}}),
+    ("x: [\n  :a]\n", {"x": [":a"]}),
+    ("x: [:0]\ny: 'a,:b'  # ,:c\nz: |\n  [,:d\n", {"x": [":0"], "y": "a,:b", "z": "[,:d\n"}),
+    ('x: ["\\ue000", :0]\n', {"x": ["\ue000", ":0"]}),
+])
+def test_a_colon_may_start_a_plain_value_in_a_flow_collection(src: str, data: object) -> None:
+    """YAML 1.2 reads `[:0]` as the text ':0'; libyaml alone calls it an error. Positions stay."""
+    loaded = load_text(src)
+    assert loaded.findings == [] and loaded.data == data
+    assert loaded.positions.values[("x",)] == Pos(1, 4)
+
+
+def test_an_error_after_a_colon_that_starts_a_value_is_the_one_reported() -> None:
+    assert only_finding(load_text("x: [:0]\ny: [\n"))[:3] == ("yaml-syntax", 2, 5)
 
 
 def test_file_bigger_than_max_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

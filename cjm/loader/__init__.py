@@ -90,6 +90,7 @@ def load_bytes(raw: bytes, name: str = "<map>", *, fast: bool = True) -> Loaded:
 def load_text(text: str, name: str = "<map>", *, fast: bool = True) -> Loaded:
     """Load YAML text into plain data with positions and loader findings. The common map loads
     by cjm.loader.flat; the rest (or all, with `fast=False`) by cjm.loader.build."""
+    text = text.lstrip("\ufeff")  # byte-order marks at the start are no text (libyaml counts one, not two)
     loaded = Loaded(path=name, text=text)
     size = len(text) if text.isascii() else len(text.encode("utf-8", "surrogatepass"))
     if size > MAX_BYTES:
@@ -104,36 +105,50 @@ def load_text(text: str, name: str = "<map>", *, fast: bool = True) -> Loaded:
     else:
         loaded.data, loaded.positions = built
     if loaded.data is None and not loaded.findings:
-        loaded.findings.append(Finding("yaml-syntax", "the file is empty", START,
-                                       hint="start with `cjm: 1` and a `title:`"))
+        loaded.findings.append(_empty(START))
     return loaded
 
 
+def _empty(pos: Pos, blank: str = "") -> Finding:
+    return Finding("yaml-syntax", f"the file is empty{blank}", pos, hint="start with `cjm: 1` and a `title:`")
+
+
 def _build(loaded: Loaded) -> None:
-    """Load by cjm.loader.build.Builder, which handles every YAML feature and words every error."""
+    """Load by cjm.loader.build.Builder, which handles every YAML feature and words every error. A text
+    libyaml refuses only for a `:` that starts a plain value in [...] (`[:0]`) is loaded again, read
+    as YAML 1.2 reads it (cjm.loader.events)."""
     from cjm.loader.build import Builder, LimitExceeded
+    from cjm.loader.events import refuses_plain_colon
     from cjm.loader.syntax import syntax_finding
 
     lines = LineIndex(loaded.text)
-    builder = Builder(loaded.positions, loaded.findings, lines, max_depth=MAX_DEPTH, max_nodes=MAX_NODES)
-    loaded.long_numbers = builder.long_numbers
-    try:
-        loaded.data = builder.build(loaded.text)
-    except LimitExceeded as exc:
-        loaded.findings.append(Finding("yaml-syntax", str(exc), exc.pos, hint=exc.hint))
-    except Exception as exc:  # the parsers raise many error types; all are about the user's YAML
-        loaded.findings.append(syntax_finding(exc, loaded.text, lines))
+    for plain_colons in (False, True):
+        loaded.positions, loaded.findings = Positions(), []
+        builder = Builder(loaded.positions, loaded.findings, lines, max_depth=MAX_DEPTH, max_nodes=MAX_NODES)
+        loaded.long_numbers = builder.long_numbers
+        try:
+            loaded.data = builder.build(loaded.text, plain_colons=plain_colons)
+        except LimitExceeded as exc:
+            loaded.findings.append(Finding("yaml-syntax", str(exc), exc.pos, hint=exc.hint))
+        except Exception as exc:  # the parsers raise many error types; all are about the user's YAML
+            if not plain_colons and refuses_plain_colon(exc, loaded.text):
+                continue
+            found = syntax_finding(exc, loaded.text, lines)
+            if not loaded.text.strip(" \t\r\n"):  # YAML 1.2 reads blank lines with tabs as blank; libyaml not
+                found = _empty(found.pos, ": it holds only spaces, tabs and blank lines")
+            loaded.findings.append(found)
+        return
 
 
 def _wide_encoding(raw: bytes) -> str | None:
-    """UTF-16 or UTF-32, by its byte-order mark or by NUL bytes between ASCII letters."""
+    """UTF-16 or UTF-32, by its byte-order mark or by NUL bytes between ASCII letters (not NULs only)."""
     for bom, name in ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
                       (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16")):
         if raw.startswith(bom):
             return name
     head = raw[:512] if len(raw) % 2 == 0 else raw[:511]
-    for zeros, codec in ((head[1::2], "utf-16-le"), (head[0::2], "utf-16-be")):
-        if len(head) >= 8 and zeros.count(0) >= 0.9 * len(zeros):
+    for zeros, letters, codec in ((head[1::2], head[::2], "utf-16-le"), (head[::2], head[1::2], "utf-16-be")):
+        if len(head) >= 8 and zeros.count(0) >= 0.9 * len(zeros) and letters.count(0) <= len(letters) / 2:
             try:
                 head.decode(codec)
             except UnicodeDecodeError:

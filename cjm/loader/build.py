@@ -70,6 +70,7 @@ class Builder:
         self.max_depth = max_depth
         self.max_nodes = max_nodes
         self.anchors: dict[str, tuple[Any, int, int]] = {}  # value, values inside, height
+        self.open_anchors: dict[str, int] = {}  # anchors of the collections being filled, how many times
         self.stack: list[_Open] = []
         self.total = 0
         self.root: Any = None
@@ -79,9 +80,10 @@ class Builder:
     def _pos(self, event: Any) -> Pos:
         return self.lines.pos(event.start_mark.index)
 
-    def build(self, text: str) -> Any:
+    def build(self, text: str, *, plain_colons: bool = False) -> Any:
+        """The document's value; `plain_colons` as for cjm.loader.events.events."""
         self.text = text
-        for event in events(text):
+        for event in events(text, plain_colons=plain_colons):
             kind = type(event).__name__
             if kind == "DocumentStartEvent":
                 self.documents += 1
@@ -108,6 +110,12 @@ class Builder:
 
     def _item(self, event: Any, kind: str) -> None:
         if kind == "AliasEvent":
+            if self.open_anchors.get(event.anchor):
+                name = event.anchor
+                raise LimitExceeded(f"the alias *{name} is inside the value of its own anchor &{name}, so it "
+                                    "would repeat itself without end", self._pos(event),
+                                    f"an alias repeats a value that ends before it: move *{name} after the "
+                                    f"end of the value that &{name} names, or write the value out")
             if event.anchor not in self.anchors:
                 raise LimitExceeded(f"the alias *{event.anchor} has no anchor &{event.anchor} "
                                     "before it", self._pos(event))
@@ -155,6 +163,8 @@ class Builder:
         value: list[Any] | dict[str, Any] = [] if kind == "SequenceStartEvent" else {}
         if path is not None:
             self.positions.values.setdefault(path, self._pos(event))
+        if event.anchor:
+            self.open_anchors[event.anchor] = self.open_anchors.get(event.anchor, 0) + 1
         self.stack.append(_Open(value, path, event.anchor))
 
     def _awaiting_key(self) -> bool:
@@ -173,6 +183,7 @@ class Builder:
                     for key, item in source.items():
                         done.value.setdefault(key, item)
         if done.anchor:
+            self.open_anchors[done.anchor] -= 1
             self.anchors[done.anchor] = (done.value, done.count, done.height)
         self._place(done.value, done.count, done.height)
 

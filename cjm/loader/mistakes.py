@@ -6,7 +6,8 @@ reading and recognises what a person did: a quote never closed, curly quotes
 from a word processor, a missing space after `:` or after `-`, a missing
 colon, an apostrophe inside single quotes, text after a closing quote, a
 value with `: ` in it, a key indented too far or not far enough, a list item
-pasted at the wrong indent. Each explanation is a message, the position of
+pasted at the wrong indent; and first the causes a person cannot see
+(cjm.loader.unseen). Each explanation is a message, the position of
 the mistake and the fix, often the corrected line itself.
 """
 
@@ -16,7 +17,8 @@ import re
 from collections.abc import Callable
 
 from cjm.diagnostic import Pos
-from cjm.records import record
+from cjm.loader.parse_error import Explained, ParseError, Source, indent_of, lines_read
+from cjm.loader.unseen import HIDDEN_CAUSES
 
 CURLY = "“”„‟‘’‚‛«»"
 _KEY = re.compile(r"^(?P<indent>\s*)(?P<dash>-\s+)?(?P<key>[A-Za-z_][\w-]*)\s*:"
@@ -31,46 +33,6 @@ _FANCY_DASH = re.compile(r"^(?P<indent>\s*)(?P<mark>[–—•·▪●◦‣])\s
 _QUOTED = re.compile(r"^(?P<head>\s*(?:-\s+)?[\w-]+\s*:\s*)(?P<quote>[\"'])(?P<body>.*)$")
 
 
-@record(hashable=True)
-class Explained:
-    message: str
-    pos: Pos
-    hint: str | None = None
-
-
-@record(hashable=True)
-class ParseError:
-    """What the parser said: its words, where it stopped and where the thing it read began."""
-
-    problem: str
-    context: str
-    at: Pos
-    began: Pos | None
-    character: str | None = None
-
-
-class Source:
-    """The map's lines, 1-based, as the parser read them."""
-
-    def __init__(self, text: str) -> None:
-        self.lines = re.split(r"\r\n|\r|\n", text)  # as cjm counts lines
-
-    def line(self, number: int) -> str:
-        return self.lines[number - 1] if 1 <= number <= len(self.lines) else ""
-
-    def previous_content(self, number: int) -> int:
-        """The nearest line before `number` that holds something other than a comment."""
-        for candidate in range(number - 1, 0, -1):
-            stripped = self.line(candidate).strip()
-            if stripped and not stripped.startswith("#"):
-                return candidate
-        return 0
-
-
-def indent_of(line: str) -> int:
-    return len(line) - len(line.lstrip(" "))
-
-
 def explain(error: ParseError, source: Source) -> Explained | None:
     """The mistake behind a parser error, or None when none of the known ones fits."""
     for detector in DETECTORS:
@@ -78,11 +40,6 @@ def explain(error: ParseError, source: Source) -> Explained | None:
         if found is not None:
             return found
     return None
-
-
-def _lines_read(error: ParseError) -> range:
-    first = error.began.line if error.began else error.at.line
-    return range(min(first, error.at.line), error.at.line + 1)
 
 
 # --- quotes ------------------------------------------------------------------------------------
@@ -100,7 +57,7 @@ def unclosed_quote(error: ParseError, source: Source) -> Explained | None:
 
 
 def curly_quotes(error: ParseError, source: Source) -> Explained | None:
-    for number in reversed(_lines_read(error)):
+    for number in reversed(lines_read(error)):
         line = source.line(number)
         found = next((i for i, char in enumerate(line) if char in CURLY), None)
         if found is None:
@@ -113,7 +70,7 @@ def curly_quotes(error: ParseError, source: Source) -> Explained | None:
 
 
 def apostrophe_in_single_quotes(error: ParseError, source: Source) -> Explained | None:
-    for number in _lines_read(error):
+    for number in lines_read(error):
         match = _QUOTED.match(source.line(number))
         if not match or match["quote"] != "'":
             continue
@@ -131,7 +88,7 @@ def apostrophe_in_single_quotes(error: ParseError, source: Source) -> Explained 
 
 
 def text_after_quote(error: ParseError, source: Source) -> Explained | None:
-    for number in _lines_read(error):
+    for number in lines_read(error):
         line = source.line(number)
         match = _QUOTED.match(line)
         if not match:
@@ -171,7 +128,7 @@ def bad_escape(error: ParseError, source: Source) -> Explained | None:
 def missing_space_after_colon(error: ParseError, source: Source) -> Explained | None:
     if "expected ':'" not in error.problem:
         return None
-    for number in _lines_read(error):
+    for number in lines_read(error):
         match = _NO_SPACE.match(source.line(number))
         if match and not re.match(r"(https?|mailto|ftp)$", match["key"]):
             column = len(match["indent"]) + source.line(number)[len(match["indent"]):].index(":") + 2
@@ -183,7 +140,7 @@ def missing_space_after_colon(error: ParseError, source: Source) -> Explained | 
 def missing_colon(error: ParseError, source: Source) -> Explained | None:
     if "expected ':'" not in error.problem:
         return None
-    for number in _lines_read(error):
+    for number in lines_read(error):
         line = source.line(number)
         bare = _BARE.match(line)
         if bare and number < error.at.line:
@@ -344,7 +301,7 @@ def reserved_start(error: ParseError, source: Source) -> Explained | None:
 
 
 DETECTORS: tuple[Callable[[ParseError, Source], Explained | None], ...] = (
-    unclosed_quote, curly_quotes, bad_escape, apostrophe_in_single_quotes, text_after_quote,
+    *HIDDEN_CAUSES, unclosed_quote, curly_quotes, bad_escape, apostrophe_in_single_quotes, text_after_quote,
     unclosed_bracket, dash_without_space, missing_space_after_colon, missing_colon, key_too_deep,
     colon_in_value, misindented, list_item_in_mapping, reserved_start,
 )

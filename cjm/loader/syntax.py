@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from cjm.diagnostic import START, Finding, Pos
-from cjm.loader.mistakes import Explained, ParseError, Source, explain
+from cjm.loader.mistakes import explain
+from cjm.loader.parse_error import Explained, ParseError, Source
 from cjm.loader.positions import LineIndex
 
 

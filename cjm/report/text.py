@@ -133,7 +133,9 @@ def print_diagnostic(console: Console, result: FileResult, d: Diagnostic) -> Non
 
 
 def print_frame(console: Console, lines: list[str], d: Diagnostic) -> None:
-    """The offending line (and the one before) with a caret under the column."""
+    """The offending line (and the one before) with a caret under the column: under the spot as a
+    terminal shows it, so wide characters (CJK, emoji) count two cells and combining ones none."""
+    from rich.cells import cell_len
     from rich.text import Text
 
     if not 1 <= d.line <= len(lines):
@@ -145,7 +147,7 @@ def print_frame(console: Console, lines: list[str], d: Diagnostic) -> None:
         line = lines[number - 1].replace("\t", " ")
         line, shifted = crop(line, d.column)
         if number == d.line:  # the caret stays under the spot when escapes widen the line
-            column = len(visible(line[: shifted - 1])) + 1
+            column = cell_len(visible(line[: shifted - 1])) + 1
         line = visible(line)
         style = "" if number == d.line else "dim"
         console.print(Text.assemble((f"  {number:>{width}} | ", "dim"), (line, style)),

@@ -93,7 +93,7 @@ class _Walker:
         props: dict[str, Any] = node.get("properties", {})
         for key in node.get("required", []):
             if key not in value:
-                self.say.required(path, key)
+                self.say.required(path, key, value)
         patterns: dict[str, Any] = node.get("patternProperties", {})
         extra = node.get("additionalProperties", True)
         previous: Any = None

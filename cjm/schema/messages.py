@@ -99,24 +99,37 @@ class Messages:
         else:
             self.add(path, f"{self.where(path)} is {describe(value)}, which is not one of: {names}")
 
-    def required(self, path: Path, key: str) -> None:
+    def required(self, path: Path, key: str, value: dict[str, Any]) -> None:
         if not path and key == "cjm":
             self.add(path, "the map does not say which format it is in: `cjm: 1` is missing",
                      "add `cjm: 1` as the first line of the map", about=("cjm",))
             return
-        self.add(path, f"{self.where(path)} is missing the required key '{key}'", f"add `{key}: ...` here",
-                 about=(*path, key))
+        message, hint = f"{self.where(path)} is missing the required key '{key}'", f"add `{key}: ...` here"
+        from cjm.schema.lookalike import how_to_retype, latin_twin, odd_letters
+
+        twin = next((written for written in value if latin_twin(written) == key), None)
+        if twin is not None:
+            line = self.positions.key((*path, twin)).line
+            message += f": '{shorten(twin)}' on line {line} looks like it, but {odd_letters(twin)}"
+            hint = f"type `{key}` again on line {line}, {how_to_retype(twin)}"
+        self.add(path, message, hint, about=(*path, key))
 
     def unknown_key(self, path: Path, key: str, known: list[str]) -> None:
         where = self.where(path)
         bare = key.lstrip("•–—·*-▪● \t")
         pasted = bare != key and bare in known
-        close = bare if pasted else suggest(key, known)
+        from cjm.schema.lookalike import how_to_retype, latin_twin, odd_letters
+
+        twin = latin_twin(key)
         message = f"unknown key '{shorten(key)}' in {where}"
         if pasted:
             message += f": it starts with '{key[: len(key) - len(bare)].strip()}' (pasted from a document?)"
             hint = f"write `{bare}:` without the mark in front"
+        elif twin in known:
+            message += f": it looks like '{twin}', but {odd_letters(key)}"
+            hint = f"type `{twin}:` again, {how_to_retype(key)}"
         else:
+            close = suggest(key, known)
             message += f"; did you mean '{close}'?" if close else ""
             hint = f"known keys here: {', '.join(known)} (keys starting with x- are free for your own use)"
         self.add((*path, key), message, hint, at_key=True)
