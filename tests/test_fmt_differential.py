@@ -15,7 +15,7 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import cjm.fmt
@@ -83,19 +83,19 @@ def test_generated_maps_take_the_fast_path(sizes: tuple[int, int, int]) -> None:
     assert both_ways(gen_maps.generate_map(*sizes))
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(map_texts())
 def test_maps_written_every_way(text: str) -> None:
     both_ways(text)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(map_texts(odd=True))
 def test_maps_with_tags_tabs_and_odd_keys(text: str) -> None:
     both_ways(text)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(written_maps())
 def test_yaml_written_many_ways(text: str) -> None:
     both_ways(text)
@@ -104,7 +104,7 @@ def test_yaml_written_many_ways(text: str) -> None:
 NUMBERISH = st.text(st.sampled_from(list("0123456789+-._xXoObBeE:TZ ")), min_size=1, max_size=8)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(NUMBERISH | st.sampled_from(["true", "True", "null", "~", "yes", "", "2026-01-01"]),
                 min_size=1, max_size=4))
 def test_plain_spellings(values: list[str]) -> None:

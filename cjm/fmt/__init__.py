@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import io
 import math
+import re
 from typing import Any
 
 from cjm.diagnostic import START, Finding
-from cjm.fmt.anchor import plan_comments
-from cjm.fmt.comments import comment_texts, without_comments
+from cjm.fmt.anchor import CommentPlan, plan_comments
+from cjm.fmt.comments import Comment, find_comments, without_comments
 from cjm.fmt.fast import canonical_fast
 from cjm.fmt.layout import (
     NARRATIVE_KEYS,
@@ -28,7 +29,7 @@ from cjm.fmt.layout import (
     arranged,
     in_order,
 )
-from cjm.fmt.nodes import Mark, index_nodes
+from cjm.fmt.nodes import Mark, NodeIndex, index_nodes
 from cjm.fmt.place import place_comments
 from cjm.fmt.tabs import spaced_separators, without_trailing_tabs
 from cjm.loader import load_text
@@ -64,21 +65,34 @@ def format_text(text: str, name: str = "<map>", *, fast: bool = True) -> str:
     if not isinstance(before.data, dict):
         raise NotFormattable([Finding("schema", "a map is a mapping of keys (cjm:, title:, stages:); "
                                       "this file is not, so cjm fmt leaves it alone", START)])
-    index = index_nodes(text)
-    plan = plan_comments(text, index)
-    clean, moved = without_comments(text, index)
+    comments, blanks, index = _comments_and_blanks(text)
+    plan = plan_comments(index, comments, blanks) if index is not None else CommentPlan()
+    clean, moved = without_comments(text, comments, blanks) if index is not None else (text, {})
     to_block = {(moved[line], column) for line, column in plan.to_block}
     keep_flow = {(moved[line], column) for line, column in plan.keep_flow} - to_block
     bare = canonical_fast(clean, keep_flow) if fast and not to_block else None
     if bare is None:
         bare = round_trip_text(clean, to_block, keep_flow)
-    result = place_comments(plan, bare, index_nodes(bare))
+    result = place_comments(plan, bare, index_nodes(bare)) if plan.groups or plan.inline else bare
     after = load_text(result, name)
     if after.findings or not same_data(before.data, after.data):
         raise FormatterError("the formatted map would not hold the same data")
-    if sorted(comment_texts(text, index)) != sorted(comments_of(result)):
+    if sorted(c.text for c in comments) != sorted(comments_of(result)):
         raise FormatterError("the formatted map would not keep every comment")
     return result
+
+
+_BLANK_LINE = re.compile(r"^[ \t]*$", re.MULTILINE)
+
+
+def _comments_and_blanks(text: str) -> tuple[list[Comment], set[int], NodeIndex | None]:
+    """The comments and blank lines of `text`, and its node index (None when it has neither: then
+    nothing needs one)."""
+    if "#" not in text and not _BLANK_LINE.search(text.removesuffix("\n")):
+        return [], set(), None
+    index = index_nodes(text)
+    comments, blanks = find_comments(text, index)
+    return comments, blanks, index
 
 
 def _ruamel_finding(exc: Exception) -> Finding:
@@ -92,7 +106,7 @@ def _ruamel_finding(exc: Exception) -> Finding:
 
 def comments_of(text: str) -> list[str]:
     """Every comment of a loadable YAML text, in file order."""
-    return comment_texts(text, index_nodes(text))
+    return [c.text for c in _comments_and_blanks(text)[0]]
 
 
 def same_data(a: Any, b: Any) -> bool:

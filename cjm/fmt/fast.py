@@ -39,15 +39,21 @@ _KEPT_NUMBER = re.compile(r"-?[1-9][0-9]*(_[0-9]+)*|0[0-7]*|0x[0-9a-fA-F]+|0o[0-
                           r"|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)|[0-9]{4}-[0-9]{2}-[0-9]{2}")
 """Plain numbers (and dates) the round trip writes back as they were written."""
 _FLOW_DEPTH = 3
+_TYPED_START = set("-+.0123456789nNtTfF~")
+"""How a plain scalar that is not text starts (cjm.loader.scalars.resolve_plain)."""
 
 
 def canonical_fast(text: str, keep_flow: set[Mark]) -> str | None:
     """`text` (valid YAML without comments) in the canonical layout, or None to use the round trip."""
     if not marks_agree(text):
         return None
+    import gc
+
     from yaml._yaml import CParser
 
     parser = CParser(text)
+    collecting = gc.isenabled()
+    gc.disable()  # the tree holds no cycles: collecting while it is made is wasted time
     try:
         root = _Reader(text).read(parser.get_event)
         if not isinstance(root, Map):
@@ -62,6 +68,8 @@ def canonical_fast(text: str, keep_flow: set[Mark]) -> str | None:
         return None
     finally:
         parser.dispose()
+        if collecting:
+            gc.enable()
 
 
 def _is_map(node: Any) -> bool:
@@ -81,6 +89,8 @@ class _Reader:
     def __init__(self, text: str) -> None:
         self.text = text
         self.anchors: dict[str, Anchored] = {}
+        self.plain_keys: set[str] = set()  # plain keys already found safe: most keys repeat
+        self.unprintable = _UNPRINTABLE.search(text.replace("\n", " ")) is not None
 
     def read(self, next_event: Any) -> Any:
         """The document's tree, built with an explicit stack (nesting may be 64 deep)."""
@@ -134,8 +144,10 @@ class _Reader:
         if event.anchor is not None or event.tag is not None or event.value == "<<":
             raise Decline
         written = self.written(event)
-        if not event.style and not (_KEY.fullmatch(written) and written.lower() not in _RESERVED):
-            raise Decline  # a key the round trip may quote or read as a number
+        if not event.style and written not in self.plain_keys:
+            if not _KEY.fullmatch(written) or written.lower() in _RESERVED:
+                raise Decline  # a key the round trip may quote or read as a number
+            self.plain_keys.add(written)
         return event.value, written
 
     def scalar(self, event: Any, parent: Any) -> Any:
@@ -166,7 +178,7 @@ class _Reader:
         written = self.text[start.index:end.index]
         if event.anchor is not None:
             written = written[len(event.anchor) + 1:].lstrip(" ")
-        if _UNPRINTABLE.search(written) or (event.style == '"' and "\\" in written):
+        if (self.unprintable and _UNPRINTABLE.search(written)) or (event.style == '"' and "\\" in written):
             raise Decline
         return written
 
@@ -176,6 +188,8 @@ def _check_plain(written: str, value: str, parent: Any) -> None:
     if value == "":
         if not isinstance(parent, Map) or parent.flow:
             raise Decline  # the round trip writes `- ` or `{a: null}`
+        return
+    if value[0] not in _TYPED_START:
         return
     resolved = resolve_plain(value)
     if resolved is None or (isinstance(resolved, bool) and value not in ("true", "false")):

@@ -39,4 +39,16 @@ def spaced_separators(text: str) -> str:
         while at >= 0 and chars[at] in " \t":
             chars[at] = " "
             at -= 1
+        if type(event).__name__ != "AliasEvent" and (event.anchor is not None or event.tag is not None):
+            _space_after_properties(chars, event.start_mark.index)
     return "".join(chars)
+
+
+def _space_after_properties(chars: list[str], at: int) -> None:
+    """Tabs after a node's anchor and tag (`&base\t{...}`) made spaces."""
+    while at < len(chars) and chars[at] in "&!":
+        while at < len(chars) and chars[at] not in " \t\n":
+            at += 1
+        while at < len(chars) and chars[at] in " \t":
+            chars[at] = " "
+            at += 1
