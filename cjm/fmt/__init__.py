@@ -32,7 +32,7 @@ from cjm.fmt.layout import (
 from cjm.fmt.nodes import Mark, NodeIndex, index_nodes
 from cjm.fmt.place import place_comments
 from cjm.fmt.tabs import spaced_separators, without_trailing_tabs
-from cjm.loader import load_text
+from cjm.loader import Loaded, load_text
 
 __all__ = ["NARRATIVE_KEYS", "PERSONA_KEYS", "STAGE_KEYS", "TOP_KEYS", "TOUCHPOINT_KEYS", "FormatterError",
            "NotFormattable", "format_text", "same_data"]
@@ -52,11 +52,12 @@ class FormatterError(Exception):
     """The formatted text would not hold the same data or comments: a bug in cjm."""
 
 
-def format_text(text: str, name: str = "<map>", *, fast: bool = True) -> str:
+def format_text(text: str, name: str = "<map>", *, fast: bool = True, loaded: Loaded | None = None) -> str:
     """The map in its canonical layout. Raises NotFormattable or FormatterError. The layout is written
-    by cjm.fmt.fast where it can (not with `fast=False`), else by ruamel.yaml's round trip."""
+    by cjm.fmt.fast where it can (not with `fast=False`), else by ruamel.yaml's round trip. `loaded`:
+    the text already loaded, if the caller has it (it is loaded again if its line ends change)."""
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    before = load_text(text, name)
+    before = loaded if loaded is not None and loaded.text == text else load_text(text, name)
     if not before.findings:
         text = without_trailing_tabs(text)
     blocking = [f for f in before.findings if f.rule in BLOCKING_RULES or f.pos in before.long_numbers]

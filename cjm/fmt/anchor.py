@@ -46,13 +46,13 @@ def plan_comments(index: NodeIndex, comments: list[Comment], blanks: set[int]) -
     """Anchor every comment and blank line (cjm.fmt.comments.find_comments) to an entry path."""
     planner = _Planner(index)
     holding = _flows_holding(index, [(c.line, c.column) for c in comments] + [(n, 0) for n in blanks])
-    blanks = {number for number in blanks if not holding[(number, 0)]}
+    blanks = {number for number in blanks if not holding.get((number, 0))}
     one_line: dict[int, list[Mark]] = {}
     for start, end in index.flow_spans:
         if start[0] == end[0]:
             one_line.setdefault(start[0], []).append(start)
     for comment in comments:
-        planner.plan.to_block.update(holding[(comment.line, comment.column)])
+        planner.plan.to_block.update(holding.get((comment.line, comment.column), ()))
         if comment.inline and _DISABLE.search(comment.text):
             planner.plan.keep_flow.update(one_line.get(comment.line, ()))
         if comment.inline:
@@ -64,11 +64,14 @@ def plan_comments(index: NodeIndex, comments: list[Comment], blanks: set[int]) -
 
 
 def _flows_holding(index: NodeIndex, positions: list[Mark]) -> dict[Mark, list[Mark]]:
-    """For each position, the starts of the flow collections around it, in one sweep: flow
-    collections nest, so those open at a position are the ones around it."""
+    """For each position inside flow collections, the starts of those around it, in one sweep: flow
+    collections nest, so those open at a position are the ones around it. Only a flow collection over
+    several lines can hold a comment or a blank line."""
     bounds = sorted([(start, 0, start) for start, end in index.flow_spans if end[0] > start[0]]
                     + [(end, -1, start) for start, end in index.flow_spans if end[0] > start[0]])
     holding: dict[Mark, list[Mark]] = {}
+    if not bounds:
+        return holding
     open_flows: list[Mark] = []
     at = 0
     for pos in sorted(set(positions)):
@@ -79,7 +82,8 @@ def _flows_holding(index: NodeIndex, positions: list[Mark]) -> dict[Mark, list[M
             else:
                 open_flows.remove(start)
             at += 1
-        holding[pos] = list(open_flows)
+        if open_flows:
+            holding[pos] = list(open_flows)
     return holding
 
 

@@ -40,12 +40,16 @@ def find_comments(text: str, index: NodeIndex) -> tuple[list[Comment], set[int]]
     blanks: set[int] = set()
     for number in sorted(candidates):
         line = lines[number]
-        masked = masks.get(number, [])
-        if not line.strip():
+        masked = masks.get(number)
+        stripped = line.lstrip(" \t")
+        if not stripped.strip():
             if not masked:
                 blanks.add(number)
             continue
-        column = _comment_column(line, masked)
+        if not masked and stripped[0] == "#":  # a comment line, the most common kind
+            comments.append(Comment(number, len(line) - len(stripped), stripped.rstrip(), False, 0))
+            continue
+        column = _comment_column(line, masked or [])
         if column is None:
             continue
         before = line[:column]
