@@ -221,9 +221,10 @@ def test_broken_yaml_is_refused_with_its_findings(text: str, rule: str) -> None:
 def test_a_lost_value_is_an_internal_error(monkeypatch: pytest.MonkeyPatch) -> None:
     import cjm.fmt
 
-    monkeypatch.setattr(cjm.fmt, "_canonical_yaml", lambda *args: "cjm: 1\n")
-    with pytest.raises(FormatterError):
-        format_text("cjm: 1\ntitle: T\n")
+    for writer in ("canonical_fast", "round_trip_text"):  # either way of writing the layout
+        monkeypatch.setattr(cjm.fmt, writer, lambda *args: "cjm: 1\n")
+        with pytest.raises(FormatterError):
+            format_text("cjm: 1\ntitle: T\n" if writer == "canonical_fast" else "cjm: 1\ntitle: !!str T\n")
 
 
 def test_same_data_is_strict() -> None:
@@ -483,9 +484,11 @@ def test_corners_validate_accepts_are_formatted_with_the_same_data(text: str, ex
     assert format_text(expected) == expected
 
 
-def test_fmt_parses_a_map_with_ruamel_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    """ruamel.yaml's pure-Python parser reads the map once (its round trip); every other read is
-    libyaml's."""
+@pytest.mark.parametrize(("name", "parses"), [("sample.cjm.yaml", 0), ("anchored.cjm.yaml", 1)])
+def test_fmt_parses_a_map_with_ruamel_once_at_most(name: str, parses: int, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """ruamel.yaml's pure-Python parser reads a map only when cjm.fmt.fast declines it (an anchor on a
+    mapping, here), and then once (its round trip); every other read is libyaml's."""
     from ruamel.yaml.composer import Composer
 
     from tests.harness import REPO, cjm
@@ -498,6 +501,9 @@ def test_fmt_parses_a_map_with_ruamel_once(monkeypatch: pytest.MonkeyPatch) -> N
         return compose(self)
 
     monkeypatch.setattr(Composer, "compose_document", counting)
-    done = cjm("fmt", "--check", REPO / "sample_maps" / "streaming-subscription.cjm.yaml")
+    sample = (REPO / "sample_maps" / "streaming-subscription.cjm.yaml").read_text("utf-8")
+    anchored = sample.replace("persona:\n", "persona: &who\n", 1) + "x-who: *who\n"
+    (tmp_path / name).write_text(anchored if parses else sample, "utf-8")
+    done = cjm("fmt", "--check", tmp_path / name)
     assert done.returncode == 0, done.stderr
-    assert len(calls) == 1
+    assert len(calls) == parses

@@ -70,3 +70,20 @@ def test_validate_pays_for_no_module_it_does_not_use(tmp_path: Path) -> None:
     unused = {"dataclasses", "inspect", "argparse", "typing", "tomllib", "cjm.loader.build",
               "cjm.loader.mistakes"}
     assert unused & loaded == set()
+
+
+def test_fmt_imports_no_ruamel_for_a_map_the_fast_writer_takes(tmp_path: Path) -> None:
+    """`cjm fmt --check` on a sample map writes its layout with cjm.fmt.fast: ruamel.yaml's pure-Python
+    round trip (and its import) is only for the maps that writer declines."""
+    sample = tmp_path / "map.cjm.yaml"
+    sample.write_text((ROOT / "sample_maps" / "streaming-subscription.cjm.yaml").read_text("utf-8"), "utf-8")
+    loaded = _modules_after(
+        "import sys, io, contextlib\n"
+        "from cjm.cli.entry import main\n"
+        "with contextlib.redirect_stderr(io.StringIO()):\n"
+        f"    code = main(['fmt', '--check', {str(sample)!r}])\n"
+        "assert code == 0, code\n"
+        "print(' '.join(sys.modules))\n"
+    )
+    assert "cjm.fmt.fast" in loaded
+    assert not {m for m in loaded if m.startswith("ruamel")}

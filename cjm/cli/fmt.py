@@ -56,7 +56,7 @@ def _format_file(path: Path, check: bool) -> str:
     try:
         if raw is None or loaded.data is None:
             raise NotFormattable(loaded.findings)
-        new = _in_own_conventions(raw, format_text(loaded.text, str(path)))
+        new = _in_own_conventions(raw, format_text(loaded.text, str(path), loaded=loaded))
     except NotFormattable as exc:
         _report_refusal(path, exc.findings)
         return FAILED

@@ -17,22 +17,25 @@ import re
 from typing import Any
 
 from cjm.diagnostic import START, Finding
-from cjm.fmt.anchor import plan_comments
-from cjm.fmt.comments import comment_texts, without_comments
-from cjm.fmt.nodes import Mark, index_nodes
+from cjm.fmt.anchor import CommentPlan, plan_comments
+from cjm.fmt.comments import Comment, find_comments, without_comments
+from cjm.fmt.fast import canonical_fast
+from cjm.fmt.layout import (
+    NARRATIVE_KEYS,
+    PERSONA_KEYS,
+    STAGE_KEYS,
+    TOP_KEYS,
+    TOUCHPOINT_KEYS,
+    arranged,
+    in_order,
+)
+from cjm.fmt.nodes import Mark, NodeIndex, index_nodes
 from cjm.fmt.place import place_comments
-from cjm.fmt.roundtrip import round_trip
-from cjm.loader import load_text
+from cjm.fmt.tabs import spaced_separators, without_trailing_tabs
+from cjm.loader import Loaded, load_text
 
-TOP_KEYS = ("cjm", "title", "brand", "product", "owner", "description", "state", "based_on", "tags",
-            "persona", "narrative", "actors", "layout", "phases", "stages")
-PERSONA_KEYS = ("name", "role", "quote", "goals", "frustrations", "prosumer")
-NARRATIVE_KEYS = ("hero", "open_role", "story")
-STAGE_KEYS = ("phase", "name", "goal", "touchpoints")
-TOUCHPOINT_KEYS = ("id", "title", "channel", "actor", "to", "step", "storytelling", "engagement", "emotion",
-                   "doing", "thinking", "feeling", "pain_points", "opportunities", "moment_of_truth",
-                   "backstage", "metrics", "evidence", "message", "steps_into_role", "next")
-"""Known keys come in this order; `x-` and unknown keys follow in their own order."""
+__all__ = ["NARRATIVE_KEYS", "PERSONA_KEYS", "STAGE_KEYS", "TOP_KEYS", "TOUCHPOINT_KEYS", "FormatterError",
+           "NotFormattable", "format_text", "same_data"]
 
 BLOCKING_RULES = ("yaml-syntax", "duplicate-key")
 
@@ -49,55 +52,48 @@ class FormatterError(Exception):
     """The formatted text would not hold the same data or comments: a bug in cjm."""
 
 
-def format_text(text: str, name: str = "<map>") -> str:
-    """The map in its canonical layout. Raises NotFormattable or FormatterError."""
+def format_text(text: str, name: str = "<map>", *, fast: bool = True, loaded: Loaded | None = None) -> str:
+    """The map in its canonical layout. Raises NotFormattable or FormatterError. The layout is written
+    by cjm.fmt.fast where it can (not with `fast=False`), else by ruamel.yaml's round trip. `loaded`:
+    the text already loaded, if the caller has it (it is loaded again if its line ends change)."""
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    before = load_text(text, name)
+    before = loaded if loaded is not None and loaded.text == text else load_text(text, name)
     if not before.findings:
-        text = _without_trailing_tabs(text)
+        text = without_trailing_tabs(text)
     blocking = [f for f in before.findings if f.rule in BLOCKING_RULES or f.pos in before.long_numbers]
     if blocking or before.data is None:
         raise NotFormattable(blocking or list(before.findings))
     if not isinstance(before.data, dict):
         raise NotFormattable([Finding("schema", "a map is a mapping of keys (cjm:, title:, stages:); "
                                       "this file is not, so cjm fmt leaves it alone", START)])
-    from ruamel.yaml.error import YAMLError
-
-    try:
-        index = index_nodes(text)
-        plan = plan_comments(text, index)
-        clean, moved = without_comments(text, index)
-        to_block = {(moved[line], column) for line, column in plan.to_block}
-        keep_flow = {(moved[line], column) for line, column in plan.keep_flow} - to_block
-        bare = _canonical_yaml(clean, to_block, keep_flow)
-    except YAMLError as exc:  # ruamel.yaml reads a few corner cases unlike the loader's parser
-        raise NotFormattable([_ruamel_finding(exc)]) from None
-    result = place_comments(plan, bare, index_nodes(bare))
+    comments, blanks, index = _comments_and_blanks(text)
+    plan = plan_comments(index, comments, blanks) if index is not None else CommentPlan()
+    clean, moved = without_comments(text, comments, blanks) if index is not None else (text, {})
+    to_block = {(moved[line], column) for line, column in plan.to_block}
+    keep_flow = {(moved[line], column) for line, column in plan.keep_flow} - to_block
+    bare = canonical_fast(clean, keep_flow) if fast and not to_block else None
+    if bare is None:
+        bare = round_trip_text(clean, to_block, keep_flow)
+    result = place_comments(plan, bare, index_nodes(bare)) if plan.groups or plan.inline else bare
     after = load_text(result, name)
     if after.findings or not same_data(before.data, after.data):
         raise FormatterError("the formatted map would not hold the same data")
-    if sorted(comment_texts(text, index)) != sorted(comments_of(result)):
+    if sorted(c.text for c in comments) != sorted(comments_of(result)):
         raise FormatterError("the formatted map would not keep every comment")
     return result
 
 
-_TRAILING_TAB = re.compile(r"[ \t]*\t[ \t]*$")
+_BLANK_LINE = re.compile(r"^[ \t]*$", re.MULTILINE)
 
 
-def _without_trailing_tabs(text: str) -> str:
-    """`text` without tabs at the ends of lines outside block scalars: they are not part of any value
-    (cjm's parser accepts them; ruamel's does not), while in a `|` block they are text and stay."""
-    if "\t" not in text:
-        return text
-    from cjm.loader.events import events
-
-    kept: set[int] = set()
-    for event in events(text):
-        if type(event).__name__ == "ScalarEvent" and event.style in ("|", ">"):
-            end = event.end_mark.line + (1 if event.end_mark.column else 0)  # ends where a line starts
-            kept.update(range(event.start_mark.line + 1, end))
-    lines = text.split("\n")
-    return "\n".join(line if i in kept else _TRAILING_TAB.sub("", line) for i, line in enumerate(lines))
+def _comments_and_blanks(text: str) -> tuple[list[Comment], set[int], NodeIndex | None]:
+    """The comments and blank lines of `text`, and its node index (None when it has neither: then
+    nothing needs one)."""
+    if "#" not in text and not _BLANK_LINE.search(text.removesuffix("\n")):
+        return [], set(), None
+    index = index_nodes(text)
+    comments, blanks = find_comments(text, index)
+    return comments, blanks, index
 
 
 def _ruamel_finding(exc: Exception) -> Finding:
@@ -111,7 +107,7 @@ def _ruamel_finding(exc: Exception) -> Finding:
 
 def comments_of(text: str) -> list[str]:
     """Every comment of a loadable YAML text, in file order."""
-    return comment_texts(text, index_nodes(text))
+    return [c.text for c in _comments_and_blanks(text)[0]]
 
 
 def same_data(a: Any, b: Any) -> bool:
@@ -127,10 +123,18 @@ def same_data(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
-def _canonical_yaml(text: str, to_block: set[Mark], keep_flow: set[Mark]) -> str:
-    """The data of `text` laid out canonically, without comments."""
+def round_trip_text(text: str, to_block: set[Mark], keep_flow: set[Mark]) -> str:
+    """The data of `text` laid out canonically, without comments, by ruamel.yaml's round trip
+    (for the maps cjm.fmt.fast declines). Raises NotFormattable where ruamel.yaml cannot read it."""
+    from ruamel.yaml.error import YAMLError
+
+    from cjm.fmt.roundtrip import round_trip
+
     yaml = round_trip()
-    data = yaml.load(text)
+    try:
+        data = yaml.load(spaced_separators(text))
+    except YAMLError as exc:  # ruamel.yaml reads a few corner cases unlike the loader's parser
+        raise NotFormattable([_ruamel_finding(exc)]) from None
     _strip(data, to_block, set())
     _layout(data, keep_flow)
     stream = io.StringIO()
@@ -158,35 +162,18 @@ def _strip(node: Any, to_block: set[Mark], seen: set[int]) -> None:
 
 
 def _layout(data: Any, keep_flow: set[Mark]) -> None:
+    """Block style (unless kept on its line), and the known keys first (cjm.fmt.layout)."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-    def arrange(collection: Any, order: tuple[str, ...]) -> None:
-        """Block style (unless kept on its line), and the known keys first, in `order`."""
+    def is_map(node: Any) -> bool:
+        return isinstance(node, CommentedMap)
+
+    def is_seq(node: Any) -> bool:
+        return isinstance(node, CommentedSeq)
+
+    for collection, order in arranged(data, is_map, is_seq, lambda node, key: node.get(key)):
         if len(collection) and (collection.lc.line, collection.lc.col) not in keep_flow:
             collection.fa.set_block_style()
         if order and not getattr(collection, "merge", None):  # keys merged in by `<<:` stay put
-            known = [key for key in order if key in collection]
-            rest = [key for key in collection if not (isinstance(key, str) and key in order)]
-            for key in known + rest:
+            for key in in_order(collection, order):
                 collection.move_to_end(key)
-
-    if not isinstance(data, CommentedMap):
-        return
-    arrange(data, TOP_KEYS)
-    for key, order in (("persona", PERSONA_KEYS), ("narrative", NARRATIVE_KEYS)):
-        if isinstance(data.get(key), CommentedMap):
-            arrange(data[key], order)
-    stages = data.get("stages")
-    if not isinstance(stages, CommentedSeq):
-        return
-    arrange(stages, ())
-    for stage in stages:
-        if not isinstance(stage, CommentedMap):
-            continue
-        arrange(stage, STAGE_KEYS)
-        touchpoints = stage.get("touchpoints")
-        if isinstance(touchpoints, CommentedSeq):
-            arrange(touchpoints, ())
-            for touchpoint in touchpoints:
-                if isinstance(touchpoint, CommentedMap):
-                    arrange(touchpoint, TOUCHPOINT_KEYS)

@@ -15,7 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from cjm.fmt.comments import WHOLE_LINE, Comment, Line, find_comments, in_flow
+from cjm.fmt.comments import WHOLE_LINE, Comment, Line
 from cjm.fmt.nodes import Entry, Mark, NodeIndex, Path
 
 _DISABLE = re.compile(r"cjm:\s*disable")
@@ -42,22 +42,49 @@ class CommentPlan:
     where the comment silences the findings."""
 
 
-def plan_comments(text: str, index: NodeIndex) -> CommentPlan:
-    """Anchor every comment and blank line of `text` to an entry path."""
-    comments, blanks = find_comments(text, index)
-    blanks = {number for number in blanks if not in_flow(index, (number, 0))}
+def plan_comments(index: NodeIndex, comments: list[Comment], blanks: set[int]) -> CommentPlan:
+    """Anchor every comment and blank line (cjm.fmt.comments.find_comments) to an entry path."""
     planner = _Planner(index)
+    holding = _flows_holding(index, [(c.line, c.column) for c in comments] + [(n, 0) for n in blanks])
+    blanks = {number for number in blanks if not holding.get((number, 0))}
+    one_line: dict[int, list[Mark]] = {}
+    for start, end in index.flow_spans:
+        if start[0] == end[0]:
+            one_line.setdefault(start[0], []).append(start)
     for comment in comments:
-        pos = (comment.line, comment.column)
-        planner.plan.to_block.update(s for s, e in index.flow_spans if s < pos < e)
+        planner.plan.to_block.update(holding.get((comment.line, comment.column), ()))
         if comment.inline and _DISABLE.search(comment.text):
-            planner.plan.keep_flow.update(s for s, e in index.flow_spans if s[0] == e[0] == comment.line)
+            planner.plan.keep_flow.update(one_line.get(comment.line, ()))
         if comment.inline:
             planner.plan.inline.append((planner.inline_anchor(comment), comment))
     full = {c.line: c for c in comments if not c.inline}
     for run in _runs(sorted(set(full) | blanks)):
         planner.add_run([full.get(number) for number in run], run[-1])
     return planner.plan
+
+
+def _flows_holding(index: NodeIndex, positions: list[Mark]) -> dict[Mark, list[Mark]]:
+    """For each position inside flow collections, the starts of those around it, in one sweep: flow
+    collections nest, so those open at a position are the ones around it. Only a flow collection over
+    several lines can hold a comment or a blank line."""
+    bounds = sorted([(start, 0, start) for start, end in index.flow_spans if end[0] > start[0]]
+                    + [(end, -1, start) for start, end in index.flow_spans if end[0] > start[0]])
+    holding: dict[Mark, list[Mark]] = {}
+    if not bounds:
+        return holding
+    open_flows: list[Mark] = []
+    at = 0
+    for pos in sorted(set(positions)):
+        while at < len(bounds) and bounds[at][0] < pos:
+            _, kind, start = bounds[at]
+            if kind == 0:
+                open_flows.append(start)
+            else:
+                open_flows.remove(start)
+            at += 1
+        if open_flows:
+            holding[pos] = list(open_flows)
+    return holding
 
 
 def _runs(numbers: list[int]) -> list[list[int]]:
@@ -76,6 +103,7 @@ class _Planner:
         self.plan = CommentPlan()
         self.starts = [entry.start for entry in index.entries]
         self.by_path = index.by_path()
+        self.places = {path: place for paths in index.children.values() for place, path in enumerate(paths)}
         ends = sorted(((e.head_end, len(e.path)), i) for i, e in enumerate(index.entries))
         self.heads = [key for key, _ in ends]
         self.head_entries = [index.entries[i] for _, i in ends]
@@ -121,9 +149,8 @@ class _Planner:
             self.plan.groups.append(Group("before", first.path, lines[blank + 1:], first.column))
 
     def previous_sibling(self, entry: Entry) -> Entry | None:
-        siblings = self.index.children.get(entry.path[:-1], [])
-        place = siblings.index(entry.path)
-        return self.by_path[siblings[place - 1]] if place > 0 else None
+        place = self.places[entry.path]
+        return self.by_path[self.index.children[entry.path[:-1]][place - 1]] if place > 0 else None
 
     def last_top_entry(self) -> Entry | None:
         top = self.index.children.get((), [])

@@ -9,15 +9,14 @@ most in a row.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from cjm.fmt.nodes import Mark, NodeIndex
+from cjm.fmt.nodes import NodeIndex
 
 WHOLE_LINE = 1 << 30
 
 
-@dataclass(frozen=True)
-class Comment:
+class Comment(NamedTuple):
     line: int
     column: int
     text: str
@@ -34,16 +33,23 @@ Line = Comment | None
 
 def find_comments(text: str, index: NodeIndex) -> tuple[list[Comment], set[int]]:
     """Every comment, and the blank lines outside scalars."""
-    masks = _scalar_masks(index)
+    lines = text.split("\n")
+    candidates = {number for number, line in enumerate(lines) if "#" in line or not line.strip()}
+    masks = _scalar_masks(index, candidates)
     comments: list[Comment] = []
     blanks: set[int] = set()
-    for number, line in enumerate(text.split("\n")):
-        masked = masks.get(number, [])
-        if line.strip() == "":
+    for number in sorted(candidates):
+        line = lines[number]
+        masked = masks.get(number)
+        stripped = line.lstrip(" \t")
+        if not stripped.strip():
             if not masked:
                 blanks.add(number)
             continue
-        column = _comment_column(line, masked)
+        if not masked and stripped[0] == "#":  # a comment line, the most common kind
+            comments.append(Comment(number, len(line) - len(stripped), stripped.rstrip(), False, 0))
+            continue
+        column = _comment_column(line, masked or [])
         if column is None:
             continue
         before = line[:column]
@@ -53,19 +59,18 @@ def find_comments(text: str, index: NodeIndex) -> tuple[list[Comment], set[int]]
     return comments, blanks
 
 
-def comment_texts(text: str, index: NodeIndex) -> list[str]:
-    """The text of every comment, in file order (what `cjm fmt` must keep)."""
-    return [c.text for c in find_comments(text, index)[0]]
-
-
-def _scalar_masks(index: NodeIndex) -> dict[int, list[tuple[int, int]]]:
+def _scalar_masks(index: NodeIndex, lines: set[int]) -> dict[int, list[tuple[int, int]]]:
+    """The parts of `lines` that scalars cover."""
     masks: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    if not lines:
+        return masks
     for (l0, c0), (l1, c1) in index.scalar_spans:
         if l0 == l1:
-            masks[l0].append((c0, c1))
+            if l0 in lines:
+                masks[l0].append((c0, c1))
             continue
         masks[l0].append((c0, WHOLE_LINE))
-        for number in range(l0 + 1, l1):
+        for number in range(l0 + 1, l1):  # scalars do not overlap: linear in the lines
             masks[number].append((0, WHOLE_LINE))
         if c1 > 0:
             masks[l1].append((0, c1))
@@ -82,13 +87,8 @@ def _comment_column(line: str, masked: list[tuple[int, int]]) -> int | None:
     return None
 
 
-def in_flow(index: NodeIndex, pos: Mark) -> bool:
-    return any(start < pos < end for start, end in index.flow_spans)
-
-
-def without_comments(text: str, index: NodeIndex) -> tuple[str, dict[int, int]]:
+def without_comments(text: str, comments: list[Comment], blanks: set[int]) -> tuple[str, dict[int, int]]:
     """`text` without its comments and blank lines (the same data), and where each line went."""
-    comments, blanks = find_comments(text, index)
     cut = {c.line: c.column for c in comments}
     dropped = blanks | {c.line for c in comments if not c.inline}
     kept: list[str] = []

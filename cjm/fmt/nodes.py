@@ -47,14 +47,25 @@ class NodeIndex:
 
 def index_nodes(text: str) -> NodeIndex:
     """Index a text the loader has already accepted (valid YAML, one document)."""
-    import yaml
-
-    root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    root = _compose(text)
     index = NodeIndex()
     if root is not None:
         _Walker(index, text.split("\n")).node(root, ())
     index.entries.sort(key=lambda entry: (entry.start, len(entry.path)))
     return index
+
+
+def _compose(text: str) -> Any:
+    """The node tree, by libyaml; scalars are not resolved (their tags are not used here)."""
+    import yaml
+
+    base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class Unresolved(base):  # type: ignore[misc]
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+            return ""
+
+    return yaml.compose(text, Loader=Unresolved)
 
 
 def _mark(mark: Any) -> Mark:
@@ -109,7 +120,11 @@ class _Walker:
 
     def head_end(self, key: Any, value: Any) -> Mark:
         if value.id == "scalar":
-            return _mark(value.start_mark) if _is_block_scalar(value) else _mark(value.end_mark)
+            if _is_block_scalar(value):
+                return _mark(value.start_mark)
+            properties_end, content = self.content_start(value)
+            # `&anchor # comment` with the value on the next line: the comment belongs to this entry
+            return properties_end if content[0] > properties_end[0] else _mark(value.end_mark)
         if value.flow_style:
             return _mark(value.end_mark)
         return _mark(key.end_mark) if key is not None else _mark(value.start_mark)
@@ -150,8 +165,31 @@ class _Walker:
         found = re.search(r"[|>][0-9+-]*", self.lines[node.start_mark.line][node.start_mark.column:])
         return found.group() if found else ""
 
+    def content_start(self, node: Any) -> tuple[Mark, Mark]:
+        """Where a scalar's anchor and tag end, and where its text starts: its start mark is at the
+        anchor, and a comment may stand between the two."""
+        line, column = _mark(node.start_mark)
+        text = self.lines[line]
+        properties_end = (line, column)
+        while column < len(text) and text[column] in "&!":
+            while column < len(text) and text[column] not in " \t":
+                column += 1
+            properties_end = (line, column)
+            while column < len(text) and text[column] in " \t":
+                column += 1
+        if column < len(text) and text[column] != "#":
+            return properties_end, (line, column)
+        line += 1
+        while line < len(self.lines) and self.lines[line].lstrip(" \t")[:1] in ("", "#"):
+            line += 1
+        if line >= len(self.lines):
+            return properties_end, properties_end
+        return properties_end, (line, len(self.lines[line]) - len(self.lines[line].lstrip(" \t")))
+
     def scalar(self, node: Any) -> None:
         start, end = _mark(node.start_mark), _mark(node.end_mark)
+        if not _is_block_scalar(node) and self.lines[start[0]][start[1]:start[1] + 1] in ("&", "!"):
+            start = min(self.content_start(node)[1], end)
         if _is_block_scalar(node):
             header = self.lines[start[0]]
             indent = len(header) - len(header.lstrip(" "))

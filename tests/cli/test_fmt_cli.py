@@ -158,7 +158,7 @@ def test_formatting_that_would_lose_data_is_an_internal_error(
     from cjm.cli.fmt import run_fmt
 
     path = write(tmp_path / "untidy.cjm.yaml", UNTIDY)
-    monkeypatch.setattr(cjm.fmt, "_canonical_yaml", lambda *args: "cjm: 1\ntitle: Lost\n")
+    monkeypatch.setattr(cjm.fmt, "canonical_fast", lambda *args: "cjm: 1\ntitle: Lost\n")
     assert run_fmt([str(path)], check=False) == 3
     assert path.read_text("utf-8") == UNTIDY
     err = capsys.readouterr().err

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -69,8 +70,8 @@ def test_a_save_made_while_fmt_runs_is_never_overwritten(untidy: Path,
 
     real = formatter.format_text
 
-    def format_while_the_user_saves(text: str, name: str = "<map>") -> str:
-        result = real(text, name)
+    def format_while_the_user_saves(text: str, name: str = "<map>", **options: Any) -> str:
+        result = real(text, name, **options)
         untidy.write_text(UNTIDY + "# my new note\n", "utf-8")  # the editor saves meanwhile
         return result
 
