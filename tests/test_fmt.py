@@ -507,3 +507,15 @@ def test_fmt_parses_a_map_with_ruamel_once_at_most(name: str, parses: int, tmp_p
     done = cjm("fmt", "--check", tmp_path / name)
     assert done.returncode == 0, done.stderr
     assert len(calls) == parses
+
+
+def test_a_value_starting_with_a_colon_in_a_flow_list() -> None:
+    """`[:0]` is the text ':0' (YAML 1.2, as cjm validate reads it): formatted by the round trip
+    without comments; with comments (placed with libyaml, which refuses it) refused in one line
+    saying to quote it, never exit 3."""
+    text = "cjm: 1\ntitle: T\nstages: []\nx-a: [:0]\n"
+    assert load_text(format_text(text)).data == load_text(text).data
+    with pytest.raises(NotFormattable, match=r"put the value in quotes, as in \[':0'\]") as refused:
+        format_text("cjm: 1\ntitle: T  # c\nstages: []\nx-a: [:0]\n")
+    where = refused.value.findings[0].pos
+    assert refused.value.own and (where.line, where.column) == (4, 7)

@@ -8,8 +8,10 @@ from typing import Annotated, Optional
 import typer
 
 from cjm import __version__
+from cjm.cli import fmt as fmt_command
 from cjm.cli import render_command, score_command, validate_command
 from cjm.cli.errors import EXIT_OK, UsageError
+from cjm.cli.typer_options import typer_option
 
 app = typer.Typer(
     name="cjm",
@@ -141,16 +143,12 @@ def init(
     return run_init(path, title, persona, phases, from_sample)
 
 
-@app.command()
+@app.command(help=fmt_command.HELP)
 def fmt(
-    paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Map files or folders.")],
-    check: Annotated[bool, typer.Option(
-        "--check", help="Change nothing; exit 1 and show a diff if a map would change.")] = False,
+    paths: Annotated[list[str], typer.Argument(metavar="PATH...", help=fmt_command.PATHS_HELP)],
+    check: Annotated[bool, typer_option(fmt_command.OPTIONS, "check")] = False,
 ) -> int:
-    """Rewrite maps in the canonical layout, keeping every comment and value."""
-    from cjm.cli.fmt import run_fmt
-
-    return run_fmt(paths, check)
+    return fmt_command.run_fmt(paths, check)
 
 
 @app.command()

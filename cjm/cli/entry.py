@@ -2,16 +2,16 @@
 
 `cjm validate` goes straight to its own reading of its options (no typer, no
 rich on the happy path) because pre-commit runs it on every commit, and so do
-plain `cjm score` and `cjm render` command lines; their help, shell
-completion, a score or render command line with a mistake, and every other
-command go through the typer app.
+plain `cjm score`, `cjm render` and `cjm fmt` command lines (pre-commit runs
+fmt and render as hooks too); their help, shell completion, a command line
+with a mistake, and every other command go through the typer app.
 """
 
 from __future__ import annotations
 
 import errno
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from cjm.cli.errors import EXIT_INTERNAL, EXIT_USAGE, REPORT_BUGS
 from cjm.errors import UserError
@@ -78,16 +78,11 @@ def _dispatch(args: list[str]) -> int:
         from cjm.cli.validate import main as validate_main
 
         return validate_main(args[1:])
-    if args[:1] == ["score"] and not _wants_app(args[1:]):
-        from cjm.cli.score import main as score_main
+    if args[:1] in (["score"], ["render"], ["fmt"]) and not _wants_app(args[1:]):
+        from importlib import import_module
 
-        code = score_main(args[1:])
-        if code is not None:
-            return code
-    if args[:1] == ["render"] and not _wants_app(args[1:]):
-        from cjm.cli.render import main as render_main
-
-        code = render_main(args[1:])
+        quick: Callable[[list[str]], int | None] = import_module(f"cjm.cli.{args[0]}").main
+        code = quick(args[1:])
         if code is not None:
             return code
     from cjm.cli.app import run_app

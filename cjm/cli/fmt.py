@@ -10,18 +10,36 @@ untouched). Writes keep the file itself: see cjm.cli.atomic.rewrite_map.
 
 from __future__ import annotations
 
-import difflib
 import sys
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cjm.cli.errors import EXIT_FAILED, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, REPORT_BUGS
+from cjm.cli.options import Option, read_plain
 from cjm.safe import visible
 
 if TYPE_CHECKING:
     from cjm.diagnostic import Finding
     from cjm.loader import Loaded
+
+HELP = "Rewrite maps in the canonical layout, keeping every comment and value."
+PATHS_HELP = "Map files or folders."
+OPTIONS = (
+    Option(("--check",), "check", "Change nothing; exit 1 and show a diff if a map would change.", flag=True),
+)
+"""The single definition of fmt's options: read by the loop of cjm.cli.options on a plain command
+line (pre-commit runs `cjm fmt` on every commit: no typer), and by the typer app for the rest."""
+
+
+def main(argv: list[str]) -> int | None:
+    """Run a plain `cjm fmt ARGV`; None when the typer app should read it (a mistake, or no path)."""
+    plain = read_plain(argv, OPTIONS)
+    if plain is None or not plain[0]:
+        return None
+    paths, values = plain
+    return run_fmt(paths, bool(values.get("check", False)))
+
 
 def shown(path: Path) -> str:
     return visible(str(path))
@@ -58,7 +76,7 @@ def _format_file(path: Path, check: bool) -> str:
             raise NotFormattable(loaded.findings)
         new = _in_own_conventions(raw, format_text(loaded.text, str(path), loaded=loaded))
     except NotFormattable as exc:
-        _report_refusal(path, exc.findings)
+        _report_refusal(path, exc.findings, exc.own)
         return FAILED
     except FormatterError as exc:
         sys.stderr.write(f"cjm: internal error: {shown(path)}: {exc}; the file was left untouched.\n"
@@ -124,6 +142,8 @@ def _show_diff(path: Path, raw: bytes, new: str) -> None:
     def lines(text: str) -> list[str]:
         return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").splitlines(keepends=True)
 
+    import difflib
+
     diff = difflib.unified_diff(lines(old), lines(new), fromfile=f"{path}", tofile=f"{path} (formatted)")
     on_terminal = sys.stdout.isatty()  # a diff saved to a file stays exact; a terminal sees no escapes
     for line in diff:
@@ -139,11 +159,16 @@ _NEWLINE_NAMES = {"\n": "LF", "\r\n": "CRLF", "\r": "CR"}
 _PROBLEMS = {"yaml-syntax": "a YAML error", "duplicate-key": "a repeated key"}
 
 
-def _report_refusal(path: Path, findings: list[Finding]) -> None:
-    """One line: `cjm validate` (the hook beside this one) reports the errors in full, once."""
+def _report_refusal(path: Path, findings: list[Finding], own: bool = False) -> None:
+    """One line: `cjm validate` (the hook beside this one) reports the errors in full, once. What
+    only cjm fmt cannot do (`own`), validate does not report: the line says it."""
     import shlex
 
     first = findings[0]
+    if own:
+        sys.stderr.write(f"{shown(path)}:{first.pos.line}:{first.pos.column}: not formatted: "
+                         f"{visible(first.message)}; the file is unchanged\n")
+        return
     what = (_PROBLEMS.get(first.rule, "an error") if len(findings) == 1
             else f"{len(findings)} errors, the first")
     said = "" if first.rule in _PROBLEMS else f" ({visible(first.message)})"  # not a YAML error: say which

@@ -9,18 +9,18 @@ same options.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Optional
+from functools import partial
+from typing import Annotated, Optional
 
 import typer
 
 from cjm.cli.render import DEFAULT_OUT, DOT_VARIABLE, HELP, OPTIONS, PATHS_HELP, run_render
+from cjm.cli.typer_options import typer_option
 
 __all__ = ["render"]
 
 
-def _option(dest: str, **extra: Any) -> Any:
-    option = next(o for o in OPTIONS if o.dest == dest)
-    return typer.Option(*option.flags, help=option.help, **extra)
+_option = partial(typer_option, OPTIONS)
 
 
 def render(

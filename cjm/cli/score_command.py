@@ -9,18 +9,18 @@ options.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Optional
+from functools import partial
+from typing import Annotated, Optional
 
 import typer
 
 from cjm.cli.score import HELP, OPTIONS, PATHS_HELP, ScoreOptions, run_score
+from cjm.cli.typer_options import typer_option
 
 __all__ = ["score"]
 
 
-def _option(dest: str, **extra: Any) -> Any:
-    option = next(o for o in OPTIONS if o.dest == dest)
-    return typer.Option(*option.flags, help=option.help, metavar=option.metavar, **extra)
+_option = partial(typer_option, OPTIONS)
 
 
 def score(

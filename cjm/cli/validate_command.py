@@ -10,12 +10,14 @@ parsers to the same options.
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated, Any, Optional
+from functools import partial
+from typing import Annotated, Optional
 
 import typer
 
 from cjm import __version__
 from cjm.cli.errors import EXIT_OK
+from cjm.cli.typer_options import typer_option
 from cjm.cli.validate import EPILOG, HELP, OPTIONS, PATHS_HELP, ValidateOptions, run_validate
 from cjm.report import MAX_ANNOTATIONS
 
@@ -31,9 +33,7 @@ class Format(str, Enum):
     sarif = "sarif"
 
 
-def _option(dest: str, **extra: Any) -> Any:
-    option = next(o for o in OPTIONS if o.dest == dest)
-    return typer.Option(*option.flags, help=option.help, metavar=option.metavar, **extra)
+_option = partial(typer_option, OPTIONS)
 
 
 def _version(value: bool) -> None:

@@ -41,11 +41,13 @@ BLOCKING_RULES = ("yaml-syntax", "duplicate-key")
 
 
 class NotFormattable(Exception):
-    """The map is not valid YAML (or repeats a key): it must be fixed by hand first."""
+    """The map is not valid YAML (or repeats a key): it must be fixed by hand first. With `own`, it
+    is valid, and the findings are what cjm fmt itself cannot do (cjm validate reports nothing)."""
 
-    def __init__(self, findings: list[Finding]) -> None:
+    def __init__(self, findings: list[Finding], *, own: bool = False) -> None:
         super().__init__("; ".join(f.message for f in findings))
         self.findings = findings
+        self.own = own
 
 
 class FormatterError(Exception):
@@ -58,23 +60,28 @@ def format_text(text: str, name: str = "<map>", *, fast: bool = True, loaded: Lo
     the text already loaded, if the caller has it (it is loaded again if its line ends change)."""
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     before = loaded if loaded is not None and loaded.text == text else load_text(text, name)
-    if not before.findings:
-        text = without_trailing_tabs(text)
     blocking = [f for f in before.findings if f.rule in BLOCKING_RULES or f.pos in before.long_numbers]
     if blocking or before.data is None:
         raise NotFormattable(blocking or list(before.findings))
     if not isinstance(before.data, dict):
         raise NotFormattable([Finding("schema", "a map is a mapping of keys (cjm:, title:, stages:); "
                                       "this file is not, so cjm fmt leaves it alone", START)])
-    comments, blanks, index = _comments_and_blanks(text)
-    plan = plan_comments(index, comments, blanks) if index is not None else CommentPlan()
-    clean, moved = without_comments(text, comments, blanks) if index is not None else (text, {})
-    to_block = {(moved[line], column) for line, column in plan.to_block}
-    keep_flow = {(moved[line], column) for line, column in plan.keep_flow} - to_block
-    bare = canonical_fast(clean, keep_flow) if fast and not to_block else None
-    if bare is None:
-        bare = round_trip_text(clean, to_block, keep_flow)
-    result = place_comments(plan, bare, index_nodes(bare)) if plan.groups or plan.inline else bare
+    from yaml import YAMLError
+
+    try:
+        if not before.findings:
+            text = without_trailing_tabs(text)
+        comments, blanks, index = _comments_and_blanks(text)
+        plan = plan_comments(index, comments, blanks) if index is not None else CommentPlan()
+        clean, moved = without_comments(text, comments, blanks) if index is not None else (text, {})
+        to_block = {(moved[line], column) for line, column in plan.to_block}
+        keep_flow = {(moved[line], column) for line, column in plan.keep_flow} - to_block
+        bare = canonical_fast(clean, keep_flow) if fast and not to_block else None
+        if bare is None:
+            bare = round_trip_text(clean, to_block, keep_flow)
+        result = place_comments(plan, bare, index_nodes(bare)) if plan.groups or plan.inline else bare
+    except YAMLError as exc:  # libyaml refuses what the loader reads as YAML 1.2 does: `[:0]`
+        raise NotFormattable([_plain_colon_finding(exc)], own=True) from None
     after = load_text(result, name)
     if after.findings or not same_data(before.data, after.data):
         raise FormatterError("the formatted map would not hold the same data")
@@ -94,6 +101,14 @@ def _comments_and_blanks(text: str) -> tuple[list[Comment], set[int], NodeIndex 
     index = index_nodes(text)
     comments, blanks = find_comments(text, index)
     return comments, blanks, index
+
+
+def _plain_colon_finding(exc: Exception) -> Finding:
+    finding = _ruamel_finding(exc)
+    message = ("cjm fmt cannot yet format a value that starts with `:` inside [ ] or { } here (YAML 1.2 "
+               "reads it as text, and so does cjm validate, but the parser cjm fmt reads the layout "
+               "with does not): put the value in quotes, as in [':0']")
+    return Finding("yaml-syntax", message, finding.pos)
 
 
 def _ruamel_finding(exc: Exception) -> Finding:
@@ -134,7 +149,7 @@ def round_trip_text(text: str, to_block: set[Mark], keep_flow: set[Mark]) -> str
     try:
         data = yaml.load(spaced_separators(text))
     except YAMLError as exc:  # ruamel.yaml reads a few corner cases unlike the loader's parser
-        raise NotFormattable([_ruamel_finding(exc)]) from None
+        raise NotFormattable([_ruamel_finding(exc)], own=True) from None
     _strip(data, to_block, set())
     _layout(data, keep_flow)
     stream = io.StringIO()

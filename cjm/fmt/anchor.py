@@ -13,15 +13,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 
 from cjm.fmt.comments import WHOLE_LINE, Comment, Line
 from cjm.fmt.nodes import Entry, Mark, NodeIndex, Path
+from cjm.records import field, record
 
 _DISABLE = re.compile(r"cjm:\s*disable")
 
 
-@dataclass
+@record
 class Group:
     kind: str
     """header, before (the anchor entry), after (the anchor's block), or footer."""
@@ -31,13 +31,13 @@ class Group:
     """The anchor's column in the original text: lines keep their indent relative to it."""
 
 
-@dataclass
+@record
 class CommentPlan:
-    groups: list[Group] = field(default_factory=list)
-    inline: list[tuple[Path | None, Comment]] = field(default_factory=list)
-    to_block: set[Mark] = field(default_factory=set)
+    groups: list[Group] = field(factory=list)
+    inline: list[tuple[Path | None, Comment]] = field(factory=list)
+    to_block: set[Mark] = field(factory=set)
     """Starts of the flow collections that hold a comment: they are written in block style."""
-    keep_flow: set[Mark] = field(default_factory=set)
+    keep_flow: set[Mark] = field(factory=set)
     """Starts of one-line flow collections followed by `# cjm: disable=`: they stay on their line,
     where the comment silences the findings."""
 

@@ -49,13 +49,17 @@ def canonical_fast(text: str, keep_flow: set[Mark]) -> str | None:
         return None
     import gc
 
+    from yaml import YAMLError
     from yaml._yaml import CParser
 
     parser = CParser(text)
     collecting = gc.isenabled()
     gc.disable()  # the tree holds no cycles: collecting while it is made is wasted time
     try:
-        root = _Reader(text).read(parser.get_event)
+        try:
+            root = _Reader(text).read(parser.get_event)
+        except YAMLError:
+            return None  # what libyaml refuses and the loader reads as YAML 1.2 does (`[:0]`)
         if not isinstance(root, Map):
             return None
         for collection, order in arranged(root, _is_map, _is_seq, _get):

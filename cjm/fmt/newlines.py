@@ -5,12 +5,12 @@ turn into a whole-file diff. A file that mixes line endings gets the one most of
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from cjm.records import record
 
 BOM = "\ufeff"
 
 
-@dataclass(frozen=True)
+@record(hashable=True)
 class Conventions:
     newline: str = "\n"
     final_newline: bool = True

@@ -13,16 +13,18 @@ and its last line; plus the spans of scalars and flow collections, so that a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
+
+from cjm.records import field, record
 
 Path = tuple[str | int, ...]
 Mark = tuple[int, int]
 """(line, column), 0-based."""
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
+    """One key or list item (a named tuple: a big map has hundreds of thousands)."""
+
     path: Path
     start: Mark
     column: int
@@ -32,13 +34,13 @@ class Entry:
     last_line: int
 
 
-@dataclass
+@record
 class NodeIndex:
-    entries: list[Entry] = field(default_factory=list)
-    children: dict[Path, list[Path]] = field(default_factory=dict)
-    scalar_spans: list[tuple[Mark, Mark]] = field(default_factory=list)
-    flow_spans: list[tuple[Mark, Mark]] = field(default_factory=list)
-    block_ends: dict[int, tuple[int, bool]] = field(default_factory=dict)
+    entries: list[Entry] = field(factory=list)
+    children: dict[Path, list[Path]] = field(factory=dict)
+    scalar_spans: list[tuple[Mark, Mark]] = field(factory=list)
+    flow_spans: list[tuple[Mark, Mark]] = field(factory=list)
+    block_ends: dict[int, tuple[int, bool]] = field(factory=dict)
     """Last line of a block scalar -> (indent of its header line, keeps trailing blank lines)."""
 
     def by_path(self) -> dict[Path, Entry]:

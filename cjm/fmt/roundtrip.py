@@ -32,6 +32,7 @@ def round_trip() -> Any:
     from ruamel.yaml.constructor import RoundTripConstructor
     from ruamel.yaml.emitter import Emitter
     from ruamel.yaml.representer import RoundTripRepresenter
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
     class TextKeys(RoundTripConstructor):
         """Keys are text, as the loader reads them: `True:` or `-0:` must not come back as `true:`, `0:`,
@@ -49,12 +50,24 @@ def round_trip() -> Any:
             return _WrittenFloat(node.value, self.construct_yaml_float(node))
 
     class WrittenScalars(RoundTripRepresenter):
+        empty_texts: dict[int, Any]
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.empty_texts = {}
+
         def represent_written_float(self, data: _WrittenFloat) -> Any:
             return self.represent_scalar("tag:yaml.org,2002:float", data.text)
 
         def represent_tagged(self, data: TaggedScalar) -> Any:
             """`!!str 3` stays `!!str 3`: ruamel.yaml 0.19 writes `!!%20str 3` (a tag's `!!` and its name
-            joined by a space), which is another tag, and the map would not read the same."""
+            joined by a space), which is another tag, and the map would not read the same. `!!str ""`
+            is written `""`, the same empty text: ruamel.yaml would leave nothing, which reads as null."""
+            if data.value == "" and str(data.tag) == _STR:  # ruamel.yaml writes it as `x:`, a null
+                if id(data) not in self.empty_texts:  # one text for one value, so an alias stays one
+                    anchor = getattr(data.yaml_anchor(), "value", None)
+                    self.empty_texts[id(data)] = DoubleQuotedScalarString("", anchor=anchor)
+                return self.represent_data(self.empty_texts[id(data)])
             return self.represent_scalar(data.tag, data.value, style=data.style, anchor=data.yaml_anchor())
 
     TextKeys.add_constructor("tag:yaml.org,2002:float", TextKeys.construct_written_float)

@@ -1,5 +1,7 @@
-"""`cjm render`'s options read two ways from one table (cjm.cli.render.OPTIONS): the quick loop
-for a plain command line, the typer command for help, completion and mistakes."""
+"""`cjm render`'s and `cjm fmt`'s options read two ways from one table (cjm.cli.render.OPTIONS,
+cjm.cli.fmt.OPTIONS): the quick loop for a plain command line, the typer command for help,
+completion and mistakes. (validate and score have theirs in test_validate_options and
+test_score_cli.)"""
 
 from __future__ import annotations
 
@@ -10,30 +12,61 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cjm.cli import fmt as fmt_cli
+from cjm.cli.options import Option, read_plain
 from cjm.cli.render import OPTIONS, parse
 from tests.cli.test_validate_options import joined
 from tests.harness import cjm
 
 
 @cache
-def _render_command() -> Any:
+def _command(name: str) -> Any:
     from typer.main import get_command
 
     from cjm.cli.app import app
 
-    return get_command(app).commands["render"]  # type: ignore[attr-defined]
+    return get_command(app).commands[name]  # type: ignore[attr-defined]
 
 
-def test_both_readings_of_render_take_the_same_options() -> None:
-    command = _render_command()
-    typer_flags = {flag for param in command.params for flag in (*param.opts, *param.secondary_opts)
-                   if flag.startswith("-")}
-    assert typer_flags == {flag for option in OPTIONS for flag in option.flags}  # click adds --help itself
-    helps = {param.opts[0]: param.help for param in command.params if getattr(param, "help", None)}
-    assert all(helps[option.flags[0]] == option.help for option in OPTIONS)
+def _render_command() -> Any:
+    return _command("render")
 
 
 PATH = st.sampled_from(["maps", "a.cjm.yaml", "dir/b.cjm.yml", "."])
+
+
+@pytest.mark.parametrize(("name", "options"), [("render", OPTIONS), ("fmt", fmt_cli.OPTIONS)])
+def test_both_readings_take_the_same_options(name: str, options: tuple[Option, ...]) -> None:
+    command = _command(name)
+    typer_flags = {flag for param in command.params for flag in (*param.opts, *param.secondary_opts)
+                   if flag.startswith("-")}
+    assert typer_flags == {flag for option in options for flag in option.flags}  # click adds --help itself
+    helps = {param.opts[0]: param.help for param in command.params if getattr(param, "help", None)}
+    assert all(helps[option.flags[0]] == option.help for option in options)
+
+
+@given(st.lists(PATH.map(lambda p: [p]) | st.just(["--check"]), max_size=5))
+def test_fmt_reads_what_click_reads(parts: list[list[str]]) -> None:
+    argv = [word for part in parts for word in part]
+    plain = read_plain(argv, fmt_cli.OPTIONS)
+    assert plain is not None
+    paths, values = plain
+    if not paths:
+        return  # fmt needs a path: the app says so
+    params = _command("fmt").make_context("fmt", list(argv)).params
+    assert (paths, bool(values.get("check"))) == (list(params["paths"]), params["check"])
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    ([], "missing argument 'PATH...'"), (["--check"], "missing argument 'PATH...'"),
+    (["--check=yes", "maps"], "option '--check' does not take a value"),
+])
+def test_a_fmt_mistake_is_worded_by_the_app(args: list[str], said: str) -> None:
+    assert fmt_cli.main(args) is None
+    done = cjm("fmt", *args)
+    assert done.returncode == 2 and said in done.stderr, done.stderr
+
+
 FOLDER = st.sampled_from(["out", "site/maps", "a b", "x=y"])
 VALUE = {"--out": FOLDER, "-o": FOLDER, "--template-dir": FOLDER,
          "--dot": st.sampled_from(["dot", "/usr/bin/dot"]), "--to": st.sampled_from(["html", "svg"]),
