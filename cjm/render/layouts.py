@@ -20,7 +20,7 @@ import hashlib
 import os
 from pathlib import Path
 
-from cjm.render.graphviz import Graphviz, render_svg, render_svgs
+from cjm.render.graphviz import Graphviz, render_svgs
 from cjm.resources import user_cache
 
 KEEP = 4_000
@@ -37,10 +37,7 @@ def lay_out_all(dot_sources: list[str], graphviz: Graphviz) -> list[str]:
     keys = [layout_key(source, graphviz) for source in dot_sources]
     svgs = [cached_layout(key) for key in keys]
     missing = [n for n, svg in enumerate(svgs) if svg is None]
-    if len(missing) == 1:
-        made = [render_svg(dot_sources[missing[0]], graphviz)]
-    else:
-        made = render_svgs([dot_sources[n] for n in missing], graphviz)
+    made = render_svgs([dot_sources[n] for n in missing], graphviz)  # one alone: render_svg
     for n, svg in zip(missing, made, strict=True):
         keep_layout(keys[n], svg)
         svgs[n] = svg

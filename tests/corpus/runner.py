@@ -163,14 +163,25 @@ class _Runner:
         return True
 
 
-def _validate_json(run: Run, seen: dict[str, Observed]) -> list[str]:
+def _json_by_case(run: Run, command: str) -> tuple[list[tuple[Case, dict[str, Any]]], str | None]:
+    """Each case with its file's entry in the command's JSON output, or why there is none."""
     files = _json_files(run.done.stdout)
     if files is None:
-        return [f"stdout is not validate's JSON: {run.done.stdout[:200]!r}"]
+        return [], f"stdout is not {command}'s JSON: {run.done.stdout[:200]!r}"
+    pairs = []
     for case in run.cases:
         file = files.get(case.file_name)
         if file is None:
-            return [f"{case.file_name} is missing from the JSON output"]
+            return [], f"{case.file_name} is missing from the JSON output"
+        pairs.append((case, file))
+    return pairs, None
+
+
+def _validate_json(run: Run, seen: dict[str, Observed]) -> list[str]:
+    pairs, problem = _json_by_case(run, "validate")
+    if problem:
+        return [problem]
+    for case, file in pairs:
         diagnostics = file["diagnostics"]
         seen[case.name].exit = 1 if file["failed"] else 0
         seen[case.name].rules = sorted({d["rule"] for d in diagnostics})
@@ -217,13 +228,10 @@ def _sarif(run: Run, seen: dict[str, Observed]) -> list[str]:
 
 
 def _score_json(run: Run, seen: dict[str, Observed]) -> list[str]:
-    files = _json_files(run.done.stdout)
-    if files is None:
-        return [f"stdout is not score's JSON: {run.done.stdout[:200]!r}"]
-    for case in run.cases:
-        file = files.get(case.file_name)
-        if file is None:
-            return [f"{case.file_name} is missing from the JSON output"]
+    pairs, problem = _json_by_case(run, "score")
+    if problem:
+        return [problem]
+    for case, file in pairs:
         seen[case.name].exit = 1 if file["failed"] else 0
     return _verdict(run, seen)
 
