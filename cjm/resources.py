@@ -9,15 +9,18 @@ installed cjm, an editable install and a checkout run with `python -m cjm`.
 from __future__ import annotations
 
 import os
+from functools import cache
 from pathlib import Path
 
 TEMPLATES = "templates"
 SAMPLES = "sample_maps"
 
 
+@cache
 def data_dir(name: str) -> Path | None:
     """The folder `name` (TEMPLATES or SAMPLES): inside the package when installed,
-    beside it in a checkout; None when neither exists."""
+    beside it in a checkout; None when neither exists. Looked up once per process (a page's
+    templates ask for it each)."""
     here = Path(__file__).resolve().parent
     for candidate in (here / name, here.parent / name):
         if candidate.is_dir():

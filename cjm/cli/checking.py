@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from cjm.check.discover import MapSource, collect_sources
 from cjm.check.engine import check_file
@@ -61,9 +61,14 @@ def check_paths(paths: list[str], judge: Judge | None = None) -> Checked:
 
 def check_sources(sources: list[MapSource], judge: Judge | None = None) -> Checked:
     """Check each map found; as check_paths."""
-    checked = Checked([])
     outcomes = _pooled(sources, judge) if judge is not None and _use_pool(len(sources)) else \
-        (_outcome(source, judge) for source in sources)
+        (outcome_of(source, judge) for source in sources)
+    return collect_outcomes(sources, outcomes)
+
+
+def collect_outcomes(sources: Sequence[MapSource], outcomes: Iterable[Outcome]) -> Checked:
+    """The outcome of each map (`outcomes[i]` is that of `sources[i]`), as one Checked."""
+    checked = Checked([])
     for source, (result, problem) in zip(sources, outcomes, strict=True):
         if result is None:
             checked.unreadable.append(problem or "")
@@ -73,7 +78,8 @@ def check_sources(sources: list[MapSource], judge: Judge | None = None) -> Check
     return checked
 
 
-def _outcome(source: MapSource, judge: Judge | None) -> Outcome:
+def outcome_of(source: MapSource, judge: Judge | None) -> Outcome:
+    """The map's result (judged and made lean with `judge`), or why it could not be read."""
     try:
         result = check_file(source.path)
     except UnreadableFile as exc:
@@ -109,4 +115,4 @@ class _Worker:
         self.judge = judge
 
     def __call__(self, source: MapSource) -> Outcome:
-        return _outcome(source, self.judge)
+        return outcome_of(source, self.judge)

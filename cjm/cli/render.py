@@ -17,6 +17,8 @@ the last line says where the pages went.
   the flow diagram); exit 0 for `--to html`, else 1, as no SVG was written.
 - A broken template (`--template-dir`) is a usage error naming the template
   and line (exit 2).
+- For a page and fewer than POOL_FROM maps, the maps are checked in a second process while
+  this one loads the templates (cjm.cli.beside): the two take about as long.
 - Every message, one line per written file included, goes to stderr as a
   plain line; on a terminal, a progress bar (rich, imported only then) shows
   when more than three maps are rendered, the lines printed above it.
@@ -28,11 +30,11 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from cjm.check.discover import collect_sources
 from cjm.check.result import FileResult
-from cjm.cli.checking import check_sources
+from cjm.cli.checking import POOL_FROM, Checked, check_sources
 from cjm.cli.errors import EXIT_FAILED, EXIT_OK, UsageError
 from cjm.cli.options import Option, read_plain
 from cjm.cli.render_options import FORMATS, LAYOUTS, POSTERS, choice, formats_of, out_dir_of, template_dir_of
@@ -127,7 +129,7 @@ def run_render(paths: list[str], out: str, to: str | None, template_dir: str | N
     layout, poster = choice("--layout", layout, LAYOUTS), choice("--poster", poster, POSTERS)
     targets = plan_targets(collect_sources(paths), Path.cwd(), tuple(f".{f}" for f in formats),
                            with_index="html" in formats, out_dir=out_dir)
-    checked = check_sources([target.source for target in targets])
+    checked = _check(targets, templates if "html" in formats else False)
     target_of = {target.source: target for target in targets}
     pairs = [(target_of[source], result)
              for source, result in zip(checked.sources, checked.results, strict=True)]
@@ -149,6 +151,22 @@ def run_render(paths: list[str], out: str, to: str | None, template_dir: str | N
             _write_index(plan, valid, [result.path for result in invalid])
         _say_where(plan, len(valid))
     return checked.exit_code(EXIT_FAILED if failed else EXIT_OK)
+
+
+def _check(targets: list[Target], templates: Path | Literal[False] | None) -> Checked:
+    """Check the maps; for a page (`templates` not False) and fewer than POOL_FROM maps, they are
+    checked in a second process while this one loads the page's templates (cjm.cli.beside)."""
+    sources = [target.source for target in targets]
+    if templates is False or len(sources) >= POOL_FROM:
+        return check_sources(sources)
+    from cjm.cli.beside import check_beside
+
+    def load_templates() -> None:
+        from cjm.render.html import preload_templates
+
+        preload_templates(templates)
+
+    return check_beside(sources, load_templates)
 
 
 def _say_where(plan: RenderPlan, count: int) -> None:

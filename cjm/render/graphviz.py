@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
-import sysconfig
+import sys
 from pathlib import Path
 
 from cjm.records import record
@@ -61,6 +60,17 @@ def _explicit(path: str) -> Graphviz:
     raise RenderError(f"the Graphviz engine {path!r} given by --dot / CJM_DOT {reason}")
 
 
+def scripts_folder() -> str:
+    """This interpreter's scripts folder, where pip puts graphviz-pure. In a virtual environment
+    (pipx's too) it is the environment's own, as sysconfig says; sysconfig, a few milliseconds to
+    import and ask, is asked only outside one."""
+    if sys.prefix != sys.base_prefix:
+        return os.path.join(sys.prefix, "Scripts" if os.name == "nt" else "bin")
+    import sysconfig
+
+    return sysconfig.get_path("scripts")
+
+
 def find_graphviz(explicit: str | None) -> Graphviz | None:
     """The Graphviz to use, or None when there is none (say NO_GRAPHVIZ then).
 
@@ -68,7 +78,7 @@ def find_graphviz(explicit: str | None) -> Graphviz | None:
     """
     if explicit:
         return _explicit(explicit)
-    bundled = Path(sysconfig.get_path("scripts")) / _executable("graphviz-pure")
+    bundled = Path(scripts_folder()) / _executable("graphviz-pure")
     if bundled.is_file() and os.access(bundled, os.X_OK):
         return Graphviz(str(bundled), "graphviz-pure")
     import shutil
@@ -100,6 +110,8 @@ def render_svgs(dot_sources: list[str], graphviz: Graphviz, timeout: float = 60)
 
 def render_svg(dot_source: str, graphviz: Graphviz, timeout: float = 60) -> str:
     """The SVG text Graphviz lays out from `dot_source` (dot layout, no shell)."""
+    import subprocess  # only when a layout is made: a kept one needs no process
+
     try:
         done = subprocess.run(
             [graphviz.path, "-Kdot", "-Tsvg"],

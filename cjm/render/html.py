@@ -8,7 +8,6 @@ The page is `map.html.j2`, which includes the partials `styles.css`,
 
 from __future__ import annotations
 
-import traceback
 from pathlib import Path
 from typing import Any
 
@@ -101,6 +100,8 @@ def _template_failure(exc: Exception, template_dir: Path | None, page: str) -> T
 
 def _template_frame(exc: Exception, template_dir: Path | None) -> tuple[str, int] | None:
     """The innermost traceback frame inside a template (Jinja rewrites them so)."""
+    import traceback  # only for a failure
+
     frames = [f for f in traceback.extract_tb(exc.__traceback__) if _is_template(f.filename, template_dir)]
     return (frames[-1].filename, frames[-1].lineno or 0) if frames else None
 

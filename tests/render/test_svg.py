@@ -19,6 +19,7 @@ import pytest
 from cjm.check.engine import check_file, check_text
 from cjm.loader.positions import Positions
 from cjm.model import JourneyMap, build_model
+from cjm.render import graphviz as graphviz_module
 from cjm.render.dot import build_dot
 from cjm.render.dot_labels import clean
 from cjm.render.graphviz import (
@@ -28,6 +29,7 @@ from cjm.render.graphviz import (
     find_graphviz,
     render_svg,
     render_svgs,
+    scripts_folder,
     svg_for_inline,
 )
 
@@ -205,7 +207,7 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Pat
     scripts, path = tmp_path / "scripts", tmp_path / "path"
     scripts.mkdir()
     path.mkdir()
-    monkeypatch.setattr(sysconfig, "get_path", lambda name, *args, **kwargs: str(scripts))
+    monkeypatch.setattr(graphviz_module, "scripts_folder", lambda: str(scripts))
     monkeypatch.setenv("PATH", str(path))
     return scripts, path
 
@@ -241,6 +243,11 @@ def test_bundled_graphviz_pure_then_path(isolated: tuple[Path, Path]) -> None:
     assert find_graphviz(None) == Graphviz(str(on_path), "graphviz-pure")
     bundled = fake_executable(scripts, "graphviz-pure")
     assert find_graphviz(None) == Graphviz(str(bundled), "graphviz-pure")
+
+
+def test_scripts_folder_is_the_one_sysconfig_names() -> None:
+    """The shortcut taken in a virtual environment names the folder sysconfig does."""
+    assert Path(scripts_folder()) == Path(sysconfig.get_path("scripts"))
 
 
 def test_no_engine_at_all(isolated: tuple[Path, Path]) -> None:
