@@ -59,8 +59,9 @@ def index_nodes(text: str) -> NodeIndex:
 
 def _compose(text: str) -> Any:
     """The node tree, by libyaml; scalars are not resolved (their tags are not used here)."""
-    import yaml
+    from cjm.loader.libyaml import import_yaml
 
+    yaml = import_yaml()
     base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
     class Unresolved(base):  # type: ignore[misc]

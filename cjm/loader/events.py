@@ -68,11 +68,9 @@ def _colons_back(parsed: Iterator[Any], stand_in: str) -> Iterator[Any]:
 
 
 def _c_parser() -> Any:
-    try:
-        from yaml._yaml import CParser
-    except ImportError:  # PyYAML without its libyaml binding
-        return None
-    return CParser
+    from cjm.loader.libyaml import c_parser
+
+    return c_parser()  # None for PyYAML without its libyaml binding
 
 
 def _drain(parser: Any) -> Iterator[Any]:

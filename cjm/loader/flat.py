@@ -44,9 +44,10 @@ def load_flat(text: str, max_depth: int) -> tuple[Any, Positions] | None:
     """The document's value and positions, or None when the Builder must load this text."""
     if not marks_agree(text):
         return None
-    try:
-        from yaml._yaml import CParser
-    except ImportError:  # PyYAML without its libyaml binding: the Builder's parser fallback
+    from cjm.loader.libyaml import c_parser
+
+    CParser = c_parser()
+    if CParser is None:  # PyYAML without its libyaml binding: the Builder's parser fallback
         return None
     try:
         parser = CParser(text)
