@@ -5,10 +5,15 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cjm.check import engine
 from cjm.check.engine import check_text
 from cjm.diagnostic import MAX_GUESSES, Guesser, listed
+from cjm.loader.positions import Positions
+from cjm.loader.size import count_touchpoints
+from cjm.model import build_model
 
 
 def test_phases_over_the_limit_are_one_finding_and_nothing_else_runs() -> None:
@@ -26,6 +31,19 @@ def test_touchpoints_over_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     [finding] = result.diagnostics
     assert (finding.rule, finding.line, finding.message) == (
         "schema", 3, "the map has 4 touchpoints; cjm checks maps of up to 3 touchpoints")
+    assert result.journey is None and result.score is None  # refused before its model is built
+
+
+KEYS = st.sampled_from(["stages", "touchpoints", "phase", "title", "id"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.recursive(st.none() | st.integers() | st.text(max_size=3),
+                    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(KEYS, inner, max_size=4),
+                    max_leaves=30))
+def test_touchpoints_are_counted_as_the_model_counts_them(data: object) -> None:
+    journey = build_model(data, Positions())
+    assert count_touchpoints(data) == (len(journey.touchpoints) if journey is not None else 0)
 
 
 def test_a_hint_lists_ten_names_and_counts_the_rest() -> None:

@@ -16,6 +16,7 @@ from cjm.check.result import FileResult
 from cjm.check.suppress import parse_suppressions
 from cjm.diagnostic import Diagnostic, Finding, Severity
 from cjm.loader import Loaded, load_file
+from cjm.loader.size import MAX_TOUCHPOINTS, too_many_touchpoints
 from cjm.model import JourneyMap, build_model
 from cjm.score import MapScore, score_map
 
@@ -26,9 +27,9 @@ if TYPE_CHECKING:
 
 MAX_PHASES = 1_000
 MAX_STAGES = 10_000
-MAX_TOUCHPOINTS = 100_000
 """Limits of one map: phases and stages are the schema's `maxItems` (tests hold them equal), and
-touchpoints count over all stages. More of any is a `schema` finding naming the limit."""
+touchpoints (MAX_TOUCHPOINTS, cjm.loader.size) count over all stages. More of any is a `schema`
+finding naming the limit."""
 
 
 def check_file(path: str | Path, config: Config | None = None, *, follow_base: bool = True) -> FileResult:
@@ -55,14 +56,13 @@ def check_loaded(loaded: Loaded, config: Config, *, follow_base: bool = True) ->
     journey = None
     if loaded.data is not None:
         findings += schema.check(loaded.data, loaded.positions)
+        too_many = too_many_touchpoints(loaded.data, loaded.positions, MAX_TOUCHPOINTS)
+        if too_many is not None:  # refused before its model is built: that would take seconds
+            findings.append(too_many)
+            return FileResult(loaded.path, stamp(findings, config, lines), lines, None, None, config)
         phases = list(config.phases) if config.phases else None
         journey = build_model(loaded.data, loaded.positions, phases)
     if journey is not None and over_limits(journey):
-        if len(journey.touchpoints) > MAX_TOUCHPOINTS:
-            count = len(journey.touchpoints)
-            findings.append(Finding("schema", f"the map has {count:,} touchpoints; cjm checks maps of up to "
-                                    f"{MAX_TOUCHPOINTS:,} touchpoints", loaded.positions.key(("stages",)),
-                                    hint="split the journey into several maps"))
         return FileResult(loaded.path, stamp(findings, config, lines), lines, journey, None, config)
     score = base = changes = None
     if journey is not None:

@@ -33,6 +33,7 @@ from cjm.fmt.nodes import Mark, NodeIndex, index_nodes
 from cjm.fmt.place import place_comments
 from cjm.fmt.tabs import spaced_separators, without_trailing_tabs
 from cjm.loader import Loaded, load_text
+from cjm.loader.size import too_many_touchpoints
 
 __all__ = ["NARRATIVE_KEYS", "PERSONA_KEYS", "STAGE_KEYS", "TOP_KEYS", "TOUCHPOINT_KEYS", "FormatterError",
            "NotFormattable", "format_text", "same_data"]
@@ -66,6 +67,9 @@ def format_text(text: str, name: str = "<map>", *, fast: bool = True, loaded: Lo
     if not isinstance(before.data, dict):
         raise NotFormattable([Finding("schema", "a map is a mapping of keys (cjm:, title:, stages:); "
                                       "this file is not, so cjm fmt leaves it alone", START)])
+    too_many = too_many_touchpoints(before.data, before.positions)
+    if too_many is not None:  # a map cjm does not check is not formatted either (it would take long)
+        raise NotFormattable([too_many])
     from yaml import YAMLError
 
     try:
