@@ -2,10 +2,12 @@
 strings, every key always present (the environment's undefined is strict).
 
     header, persona, narrative   who the map is about and what story it tells (with its `x-` notes)
-    grid                         phases, stages, columns and lanes (cjm.render.grid), in the layout asked
+    grid                         phases, stages, columns and lanes (cjm.render.grid), in the layout asked;
+                                 past GRID_LIMIT touchpoints none of them, and `note`, why
     sheets                       the journey a phase at a time, for print and phones (cjm.render.sheets)
     scorecard                    per phase the Connect→Inform→Entertain→Share chain
-    findings                     the checker's diagnostics with their messages
+    findings                     the checker's diagnostics with their messages (the first FINDINGS_SHOWN)
+    findings_more                `And N more findings` past those, or None
     legend, palette              what the colours and marks mean
     page                         how the page is made: layout, poster size, the index link, print flow parts
 """
@@ -19,13 +21,17 @@ from cjm import __version__
 from cjm.check.result import FileResult
 from cjm.diagnostic import Diagnostic
 from cjm.model import LAYOUTS, STEPS, JourneyMap
-from cjm.render.grid import build_grid, grid_columns
+from cjm.render.grid import build_grid, grid_columns, grid_note
 from cjm.render.notes import notes
 from cjm.render.page import PageOptions, page_context
 from cjm.render.palette import ADVOCATE_BORDER, EMOTION_TONES, STEP_COLOURS, UNTAGGED
 from cjm.render.sheets import build_sheets
 from cjm.safe import visible
 from cjm.score import MapScore, PhaseScore
+
+FINDINGS_SHOWN = 1_000
+"""The most findings a page lists (in file order); the rest are counted, and `cjm validate` lists
+them all. A map of thousands of touchpoints can have a finding on each."""
 
 STEP_MEANINGS = {
     "connect": "The brand and the customer first meet.",
@@ -47,22 +53,35 @@ def build_context(result: FileResult, options: PageOptions | None = None) -> dic
         raise ValueError(f"{result.path}: nothing to render, the map could not be read")
     options = options or PageOptions()
     persona = _persona(journey)
-    grid = build_grid(journey, _layout(journey, options))
+    note = grid_note(journey)
+    grid = _no_grid(journey, options, note) if note else build_grid(journey, _layout(journey, options))
     return {
         "header": _header(journey),
         "persona": persona,
         "narrative": _narrative(journey, persona),
         "grid": grid,
-        "sheets": build_sheets(grid, grid_columns(journey)),
+        "sheets": [] if note else build_sheets(grid, grid_columns(journey)),
         "page": page_context(options, len(grid["columns"])),
         "scorecard": _scorecard(result.score) if result.score else None,
-        "findings": [_finding(d) for d in result.diagnostics],
+        "findings": [_finding(d) for d in result.diagnostics[:FINDINGS_SHOWN]],
+        "findings_more": _more(len(result.diagnostics) - FINDINGS_SHOWN),
         "changes": _changes(result),
         "legend": _legend(),
         "palette": _palette(),
         "source": visible(PurePath(result.path).name),
         "generator": f"cjm {__version__}",
     }
+
+
+def _more(count: int) -> str | None:
+    """`And 11,007 more findings`, for those past FINDINGS_SHOWN; None when every one is shown."""
+    return f"And {count:,} more finding{'s' if count != 1 else ''}" if count > 0 else None
+
+
+def _no_grid(journey: JourneyMap, options: PageOptions, note: str) -> dict[str, Any]:
+    """The grid of a map past GRID_LIMIT: none, and the note that says why (map.html.j2)."""
+    return {"layout": _layout(journey, options), "phases": [], "stages": [], "columns": [], "lanes": [],
+            "note": note}
 
 
 def _layout(journey: JourneyMap, options: PageOptions) -> str:

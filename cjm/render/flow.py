@@ -77,8 +77,8 @@ class FlowTooLarge(RenderError):
 
     def __init__(self, count: int) -> None:
         super().__init__(f"the map has {count:,} touchpoints and cjm draws flow diagrams of up to "
-                         f"{FLOW_LIMIT:,} (laying out more would take minutes); the page shows "
-                         "everything else. To see the flow, split the journey into smaller maps")
+                         f"{FLOW_LIMIT:,} (laying out more would take minutes). To see the flow, "
+                         "split the journey into smaller maps")
 
 
 def _too_big(count: int) -> FlowDiagram:

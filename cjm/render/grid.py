@@ -16,7 +16,22 @@ from cjm.render.cards import ENGAGEMENT_RANK, card
 from cjm.render.lanes import blueprint_lanes, journey_lanes
 from cjm.render.notes import notes
 
-__all__ = ["ENGAGEMENT_RANK", "Column", "build_grid", "card", "grid_columns"]
+__all__ = ["ENGAGEMENT_RANK", "GRID_LIMIT", "Column", "build_grid", "card", "grid_columns", "grid_note"]
+
+GRID_LIMIT = 2_000
+"""The most touchpoints the journey grid (and its print and phone sheets) is drawn for. A grid of
+more reads on no screen or paper, and its page would take seconds to write and tens of megabytes
+(12,000 touchpoints: 23 MB); past it the page keeps everything else and says why in its place."""
+
+
+def grid_note(journey: JourneyMap) -> str | None:
+    """Why the page has no journey grid (a map of more than GRID_LIMIT touchpoints), or None."""
+    count = len(journey.touchpoints)
+    if count <= GRID_LIMIT:
+        return None
+    return (f"No journey grid: the map has {count:,} touchpoints and cjm draws the grid for up to "
+            f"{GRID_LIMIT:,}, more than reads on a screen or prints. The scorecard below covers every "
+            "touchpoint. To see the journey, split it into smaller maps.")
 
 
 @record(hashable=True)
@@ -52,6 +67,7 @@ def build_grid(journey: JourneyMap, layout: str = "journey") -> dict[str, Any]:
         "stages": _groups(columns, _run, _stage_group),
         "columns": [_column(column, i in starts or i == 0) for i, column in enumerate(columns)],
         "lanes": lanes,
+        "note": None,
     }
 
 

@@ -363,3 +363,43 @@ def test_without_out_the_pages_go_to_rendered_and_the_last_line_says_so(tmp_path
     written = sorted(p.name for p in (tmp_path / "rendered").iterdir())
     assert written == ["good.html", "good.svg", "index.html"]
     assert proc.stderr.splitlines()[-1] == "Rendered 1 map into rendered/: open rendered/index.html"
+
+
+def test_a_map_over_the_grid_limit_gets_its_page_without_the_grid(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past GRID_LIMIT the page has no grid and no sheets (a page of more reads nowhere and takes
+    long to write): the note says why in their place, the scorecard is still there."""
+    from cjm.render import grid
+
+    monkeypatch.setattr(grid, "GRID_LIMIT", 3)
+    touchpoints = [{"id": f"t{n}", "title": f"Touchpoint {n}", "step": "connect"} for n in range(4)]
+    for name, rows in (("big", touchpoints), ("at-the-limit", touchpoints[:3])):
+        stages = [{"phase": "awareness", "touchpoints": rows}]
+        write_map(tmp_path / "maps", name, {**VALID_MAP, "stages": stages})
+    done = cjm("render", "maps", "-o", tmp_path / "out", "--to", "html", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    big = (tmp_path / "out" / "big.html").read_text("utf-8")
+    assert '<p class="grid-note">No journey grid: the map has 4 touchpoints and cjm draws the grid for up ' \
+           "to 3, more than reads on a screen or prints." in big
+    assert 'class="grid"' not in big and 'class="sheets"' not in big and 'class="scorecard' in big
+    assert "Touchpoint 1" not in big.split('class="scorecard')[0]
+    kept = (tmp_path / "out" / "at-the-limit.html").read_text("utf-8")
+    assert 'class="grid"' in kept and 'class="sheets"' in kept and '<p class="grid-note">' not in kept
+
+
+def test_a_page_lists_the_first_findings_and_counts_the_rest(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from cjm.render import context
+
+    monkeypatch.setattr(context, "FINDINGS_SHOWN", 2)
+    touchpoints = [{"id": f"t{n}", "title": f"Dip {n}", "step": "connect", "emotion": -2} for n in range(4)]
+    write_map(tmp_path, "dips", {**VALID_MAP, "stages": [{"phase": "awareness", "touchpoints": touchpoints}]})
+    shown = cjm("validate", "--format", "json", "dips.cjm.yaml", cwd=tmp_path)
+    count = len(json.loads(shown.stdout)["files"][0]["diagnostics"])
+    assert count > 3
+    done = cjm("render", "dips.cjm.yaml", "-o", "out", "--to", "html", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    page = (tmp_path / "out" / "dips.html").read_text("utf-8")
+    assert page.count('<li class="finding ') == 2
+    assert f'<p class="findings-more">And {count - 2} more findings: <code>cjm validate dips.cjm.yaml' \
+           "</code> lists them all.</p>" in page
