@@ -10,9 +10,9 @@ suite proves it agrees with the `jsonschema` reference implementation.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from functools import cache
-from pathlib import Path as FsPath
 
 from cjm.diagnostic import Finding
 from cjm.loader.positions import Path, Positions
@@ -38,7 +38,8 @@ def schema_text() -> str:
     Read beside this module (importlib.resources would add ~4 ms of imports to
     every `cjm validate`); cjm is never run from a zip file.
     """
-    return (FsPath(__file__).parent / SCHEMA_FILE).read_text("utf-8")
+    with open(os.path.join(os.path.dirname(__file__), SCHEMA_FILE), encoding="utf-8") as handle:
+        return handle.read()
 
 
 @cache
