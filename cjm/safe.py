@@ -12,7 +12,6 @@ exact and is safe to print.
 
 from __future__ import annotations
 
-import json
 import re
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at run time (start-up)
@@ -45,6 +44,8 @@ _UNSAFE_IN_JSON = "[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-
 
 def json_text(document: Any) -> str:
     """The document as indented JSON, exact, with nothing a terminal would act on."""
+    import json  # only for JSON output: the text report, on every commit, needs none
+
     return re.sub(_UNSAFE_IN_JSON, _json_escape, json.dumps(document, indent=2, ensure_ascii=False))
 
 
@@ -54,6 +55,8 @@ def dump_json(document: Any, stream: TextIO) -> None:
     try:
         text.encode(getattr(stream, "encoding", None) or "utf-8")
     except (UnicodeEncodeError, LookupError):
+        import json
+
         text = json.dumps(document, indent=2, ensure_ascii=True)
     stream.write(text + "\n")
 

@@ -62,13 +62,14 @@ def test_validate_for_github_imports_no_terminal_library(tmp_path: Path) -> None
 
 def test_validate_pays_for_no_module_it_does_not_use(tmp_path: Path) -> None:
     """The pre-commit path outside a project with a cjm config (so no TOML parser): no dataclasses
-    (cjm.records), no argparse (options read by a loop), no typing at run time, and the loader's
-    Builder and its YAML-mistake explanations only for a map the fast path cannot take."""
+    (cjm.records), no argparse (options read by a loop), no typing at run time, no pathlib (paths are
+    text, cjm.check.discover), no json (the schema is Python data), and the loader's Builder and its
+    YAML-mistake explanations only for a map the fast path cannot take."""
     sample = tmp_path / "map.cjm.yaml"
     sample.write_text((ROOT / "sample_maps" / "streaming-subscription.cjm.yaml").read_text("utf-8"), "utf-8")
     loaded = _modules_after_validate(sample)
-    unused = {"dataclasses", "inspect", "argparse", "typing", "tomllib", "cjm.loader.build",
-              "cjm.loader.mistakes"}
+    unused = {"dataclasses", "inspect", "argparse", "typing", "tomllib", "pathlib", "urllib.parse", "json",
+              "cjm.loader.build", "cjm.loader.mistakes"}
     assert unused & loaded == set()
 
 

@@ -19,9 +19,9 @@ type, are errors that name the file and suggest the closest known name.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from functools import cache
-from pathlib import Path
 
 from cjm.check.config_file import ConfigError, parse_toml, read_toml_text
 from cjm.diagnostic import Severity
@@ -44,14 +44,15 @@ class Config:
     """Per rule, the options the config sets (the rule's defaults fill the rest)."""
 
 
-def _section(path: Path) -> dict[str, Any] | None:
+def _section(path: str) -> dict[str, Any] | None:
+    name = os.path.basename(path)
     text = read_toml_text(path)
-    if path.name == "pyproject.toml" and "cjm" not in text:
+    if name == "pyproject.toml" and "cjm" not in text:
         return None  # most projects' pyproject has no cjm section: skip the TOML parser
     data = parse_toml(text, path)
     tool = data.get("tool", {})
     section = tool.get("cjm") if isinstance(tool, dict) else None
-    if section is None and path.name == ".cjm.toml":
+    if section is None and name == ".cjm.toml":
         section = {k: v for k, v in data.items() if k != "tool"}
     if section is not None and not isinstance(section, dict):
         raise ConfigError(f"{path}: [tool.cjm] must be a table")
@@ -59,17 +60,20 @@ def _section(path: Path) -> dict[str, Any] | None:
 
 
 @cache
-def find_config(folder: Path) -> Config:
+def find_config(folder: str | os.PathLike[str]) -> Config:
     """The config that applies to maps in `folder` (defaults when none is found)."""
-    folder = folder.resolve()
-    for candidate in (folder, *folder.parents):
+    candidate = os.path.realpath(folder)
+    while True:
         for name in (".cjm.toml", "pyproject.toml"):
-            path = candidate / name
-            if path.is_file():
+            path = os.path.join(candidate, name)
+            if os.path.isfile(path):
                 section = _section(path)
                 if section is not None:
-                    return parse_config(section, str(path))
-    return Config()
+                    return parse_config(section, path)
+        parent = os.path.dirname(candidate)
+        if parent == candidate:
+            return Config()
+        candidate = parent
 
 
 def parse_config(section: dict[str, Any], source: str) -> Config:

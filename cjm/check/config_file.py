@@ -11,13 +11,15 @@ from __future__ import annotations
 import codecs
 import re
 import sys
-from pathlib import Path
 
 from cjm.errors import UserError
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at run time (start-up)
 if TYPE_CHECKING:
+    from os import PathLike
     from typing import Any
+
+    FilePath = str | PathLike[str]
 
 MAX_CONFIG_BYTES = 1024 * 1024
 MAX_NESTING = 100
@@ -28,7 +30,7 @@ class ConfigError(UserError):
     """A config file cjm cannot use; the message names the file."""
 
 
-def read_toml_text(path: Path) -> str:
+def read_toml_text(path: FilePath) -> str:
     """The file as text (UTF-8, no BOM, at most 1 MiB); raises ConfigError."""
     from cjm.loader.read import UnreadableFile, read_bounded
 
@@ -51,7 +53,7 @@ def read_toml_text(path: Path) -> str:
                           "text; save the file as UTF-8") from None
 
 
-def parse_toml(text: str, path: Path) -> dict[str, Any]:
+def parse_toml(text: str, path: FilePath) -> dict[str, Any]:
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - exercised on 3.10 only
@@ -71,7 +73,7 @@ def _where(text: str, index: int) -> str:
     return f"line {line}, column {index - (text.rfind(chr(10), 0, index) + 1) + 1}"
 
 
-def _refuse_what_crashes_the_parser(text: str, path: Path) -> None:
+def _refuse_what_crashes_the_parser(text: str, path: FilePath) -> None:
     long = LONG_NUMBER.search(text)
     if long:
         raise ConfigError(f"{path}: {_where(text, long.start())}: a number of {len(long.group()):,} digits; "

@@ -9,7 +9,7 @@ finding's severity from config and drops findings silenced by
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 from cjm.check.config import Config, find_config
 from cjm.check.result import FileResult
@@ -32,10 +32,11 @@ touchpoints (MAX_TOUCHPOINTS, cjm.loader.size) count over all stages. More of an
 finding naming the limit."""
 
 
-def check_file(path: str | Path, config: Config | None = None, *, follow_base: bool = True) -> FileResult:
+def check_file(path: str | os.PathLike[str], config: Config | None = None, *,
+               follow_base: bool = True) -> FileResult:
     """Check one map file with the config that applies to it."""
     if config is None:
-        config = find_config(Path(path).parent)
+        config = find_config(os.path.dirname(os.fspath(path)) or ".")
     return check_loaded(load_file(path), config, follow_base=follow_base)
 
 

@@ -10,8 +10,8 @@ resolving scalars as YAML 1.2 does (cjm.loader.scalars). Every problem becomes a
 from __future__ import annotations
 
 import codecs
+import os
 import re
-from pathlib import Path as FsPath
 
 from cjm.diagnostic import START, Finding, Pos
 from cjm.loader.positions import LineIndex, Positions
@@ -53,12 +53,12 @@ class Loaded:
         return lines
 
 
-def load_file(path: str | FsPath) -> Loaded:
+def load_file(path: str | os.PathLike[str]) -> Loaded:
     """Read and load one file. A file over the size limit gives a finding; a path that is not
     a readable regular file raises cjm.loader.read.UnreadableFile (a usage error, exit 2)."""
     from cjm.loader.read import read_bounded
 
-    name = str(path)
+    name = os.fspath(path)
     raw, size = read_bounded(path, MAX_BYTES)
     return load_bytes(raw, name) if size is None else oversized(name, size)
 

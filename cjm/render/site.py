@@ -45,11 +45,12 @@ class Target:
 def output_stem(source: MapSource, cwd: Path) -> PurePosixPath:
     """Where the map's files go in DIR, without a suffix."""
     name = map_stem(source.path)
+    path = Path(source.path)
     if source.folder is not None:
-        folders = source.path.parent.relative_to(source.folder).parts
+        folders = path.parent.relative_to(source.folder).parts
     else:
         here = Path(os.path.normpath(cwd.absolute()))
-        where = Path(os.path.normpath(source.path.absolute())).parent
+        where = Path(os.path.normpath(path.absolute())).parent
         folders = where.relative_to(here).parts if where.is_relative_to(here) else ()
     return PurePosixPath(*folders, name)
 

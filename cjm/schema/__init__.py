@@ -1,18 +1,18 @@
 """The JSON Schema of the map format, shipped in the package, and its checker.
 
 `journey-map.schema.json` (draft 2020-12) is the single source of the map's
-structure. `check` walks it with a small interpreter of the keywords the
-schema uses: it is fast (no jsonschema import on every commit), reports every
-violation rather than the first, and words each one for a marketer. The test
+structure (`data.py` holds the same as Python data, for speed). `check`
+walks it with a small interpreter of the keywords the schema uses: it is
+fast (no jsonschema import on every commit), reports every violation rather
+than the first, and words each one for a marketer. The test
 suite proves it agrees with the `jsonschema` reference implementation.
 """
 
 from __future__ import annotations
 
-import json
+import os
 from collections.abc import Callable
 from functools import cache
-from pathlib import Path as FsPath
 
 from cjm.diagnostic import Finding
 from cjm.loader.positions import Path, Positions
@@ -38,13 +38,16 @@ def schema_text() -> str:
     Read beside this module (importlib.resources would add ~4 ms of imports to
     every `cjm validate`); cjm is never run from a zip file.
     """
-    return (FsPath(__file__).parent / SCHEMA_FILE).read_text("utf-8")
+    with open(os.path.join(os.path.dirname(__file__), SCHEMA_FILE), encoding="utf-8") as handle:
+        return handle.read()
 
 
-@cache
 def schema() -> dict[str, Any]:
-    loaded: dict[str, Any] = json.loads(schema_text())
-    return loaded
+    """The schema as data: cjm/schema/data.py, the JSON file written as a Python literal (a test
+    holds the two equal), so that checking a map needs no JSON parse nor the json module."""
+    from cjm.schema.data import SCHEMA
+
+    return SCHEMA
 
 
 def check(data: Any, positions: Positions) -> list[Finding]:
@@ -172,16 +175,19 @@ def _thousands(key: str) -> bool:
 
 
 def _identity(value: Any) -> str:
-    """A key equal for JSON-equal values (true is not 1, 1 is 1.0), so repeats are found in one pass."""
-    import json
-
-    if isinstance(value, bool) or value is None or isinstance(value, str):
-        return json.dumps(value)
+    """A key equal for JSON-equal values (true is not 1, 1 is 1.0), so repeats are found in one pass.
+    Scalars (nearly every list item) are keyed without the json module: start-up."""
+    if isinstance(value, str):
+        return f"s:{value}"
+    if isinstance(value, bool) or value is None:
+        return f"b:{value}"
     if isinstance(value, (int, float)):
         if isinstance(value, float) and not value.is_integer():
             return f"n:{value!r}"
         return f"n:{int(value)}"
-    return json.dumps(value, sort_keys=True, default=repr)
+    import json
+
+    return json.dumps(value, sort_keys=True, default=repr)  # a list or mapping: "[..." or "{..."
 
 
 def _same(a: Any, b: Any) -> bool:
