@@ -2,11 +2,12 @@
 
 A document for `write_json` is plain data in which a list may be `Items` (an iterable, read once,
 each item written as soon as it comes and then let go) and a value may be `Later` (made when
-everything before it is written: a summary counted from the items). The rest of the document is
-dumped once with a token in each of those places, cut at the tokens, and each item dumped alone
-with the same indent, indented to its depth: json.dumps puts nothing but that indent after a line
-break, and a JSON string holds no raw line break, so the pieces join into the very text
-json.dumps gives for the whole document (tests/report/test_json_stream.py holds it to that).
+everything before it is written: a summary counted from the items); what they give is plain
+data. The rest of the document is dumped once with a token in each of those places, cut at the
+tokens, and each item dumped alone with the same indent, indented to its depth: json.dumps puts
+nothing but that indent after a line break, and a JSON string holds no raw line break, so the
+pieces join into the very text json.dumps gives for the whole document
+(tests/report/test_json_stream.py holds it to that).
 
 dump_json writes pure ASCII when the stream cannot take the document's characters. A UTF stream
 takes them all (cjm.safe.json_text escapes the lone surrogates), so the pieces go straight out;
