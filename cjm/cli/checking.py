@@ -1,12 +1,15 @@
 """Shared by the commands that check maps: paths in, FileResults out.
 
-`cjm validate` asks for lean results (`lean=True`): each map's result keeps
-what the reporters print (its findings, the lines they point at, the score)
-and drops the rest (the parsed map, the model) as soon as the map is
-checked, so memory stays flat in the number of maps. Given many maps (at
-least POOL_FROM) on a machine with several cores, it checks them in a pool
-of processes, one per core, with results in the order of the maps. Not
-under pre-commit, which already runs one hook process per core.
+`cjm validate` streams (`stream_paths`): each map's result is judged and made
+lean (its findings, the lines they point at, the score; not the parsed map or
+the model) as soon as the map is checked, handed to the reporter, which
+writes what it can of it at once, and then let go, so memory stays flat in
+the number of maps: the reporters keep only running totals and a few lines
+(cjm.report). Given many maps (at least POOL_FROM) on a machine with several
+cores, it checks them in a pool of processes, one per core, with results in
+the order of the maps. Not under pre-commit, which already runs one hook
+process per core. `cjm score` and `cjm render` take all the results at once
+(`check_paths`, `check_sources`).
 """
 
 from __future__ import annotations
@@ -44,9 +47,36 @@ class Checked:
 
     def exit_code(self, code: int) -> int:
         """`code`, or exit 2 after naming every map that could not be read (on stderr)."""
-        for problem in self.unreadable:
-            sys.stderr.write(f"cjm: error: {visible(problem)}\n")
-        return EXIT_USAGE if self.unreadable else code
+        return _exit_code(self.unreadable, code)
+
+
+class Stream:
+    """The results of the maps, one at a time as each is checked, for a reporter to read once; the
+    maps that could not be read are named in `unreadable`, and `failed` says whether any map failed
+    (both complete once the results are all read)."""
+
+    def __init__(self, outcomes: Iterable[Outcome]) -> None:
+        self._outcomes = outcomes
+        self.unreadable: list[str] = []
+        self.failed = False
+
+    def __iter__(self) -> Iterator[FileResult]:
+        for result, problem in self._outcomes:
+            if result is None:
+                self.unreadable.append(problem or "")
+            else:
+                self.failed = self.failed or result.failed
+                yield result
+
+    def exit_code(self, code: int) -> int:
+        """As Checked.exit_code."""
+        return _exit_code(self.unreadable, code)
+
+
+def _exit_code(unreadable: list[str], code: int) -> int:
+    for problem in unreadable:
+        sys.stderr.write(f"cjm: error: {visible(problem)}\n")
+    return EXIT_USAGE if unreadable else code
 
 
 def check_paths(paths: list[str], judge: Judge | None = None) -> Checked:
@@ -61,9 +91,21 @@ def check_paths(paths: list[str], judge: Judge | None = None) -> Checked:
 
 def check_sources(sources: list[MapSource], judge: Judge | None = None) -> Checked:
     """Check each map found; as check_paths."""
-    outcomes = _pooled(sources, judge) if judge is not None and _use_pool(len(sources)) else \
-        (outcome_of(source, judge) for source in sources)
-    return collect_outcomes(sources, outcomes)
+    return collect_outcomes(sources, _outcomes(sources, judge))
+
+
+def stream_paths(paths: list[str], judge: Judge) -> Stream:
+    """As check_paths(paths, judge), the results given one by one as the maps are checked: a bad
+    path, folder or config raises here, before any is checked."""
+    sources = collect_sources(paths)
+    return Stream(_outcomes(sources, judge))
+
+
+def _outcomes(sources: list[MapSource], judge: Judge | None) -> Iterator[Outcome]:
+    """The outcome of each map in turn (in a pool for many maps, with `judge`)."""
+    if judge is not None and _use_pool(len(sources)):
+        return _pooled(sources, judge)
+    return (outcome_of(source, judge) for source in sources)
 
 
 def collect_outcomes(sources: Sequence[MapSource], outcomes: Iterable[Outcome]) -> Checked:

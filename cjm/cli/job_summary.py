@@ -1,8 +1,9 @@
 """The job summary on GitHub Actions: appended to the file `GITHUB_STEP_SUMMARY` names.
 
 The runner gives each step that file and shows what the step wrote in it on the run's page.
-cjm adds its summary (cjm.report.github_summary) in one append and never rewrites the file, so
-the summaries of other tools and of earlier cjm runs in the step stay. A file cjm cannot write
+cjm notes each map in its summary (cjm.report.github_summary) as the map is reported, then adds
+the summary in one append and never rewrites the file, so the summaries of other tools and of
+earlier cjm runs in the step stay. A file cjm cannot write
 is a warning on stderr: the findings and the exit code are already out.
 """
 
@@ -10,22 +11,29 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
 
-from cjm.check.result import FileResult
 from cjm.safe import visible
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at run time (start-up)
+if TYPE_CHECKING:
+    from cjm.report.github_summary import Summary
 
 SUMMARY_FILE = "GITHUB_STEP_SUMMARY"
 
 
-def append_job_summary(results: Sequence[FileResult]) -> None:
-    """Add the summary of `results` to the job summary, when the runner asks for one."""
-    path = os.environ.get(SUMMARY_FILE)
-    if not path:
-        return
-    from cjm.report.github_summary import summary
+def wanted_summary() -> Summary | None:
+    """An empty summary to note the maps in, when the runner asks for one (else None)."""
+    if not os.environ.get(SUMMARY_FILE):
+        return None
+    from cjm.report.github_summary import Summary
 
-    data = summary(results).encode("utf-8")
+    return Summary()
+
+
+def append_job_summary(summary: Summary) -> None:
+    """Add `summary` to the job summary file."""
+    path = os.environ.get(SUMMARY_FILE, "")
+    data = summary.text().encode("utf-8")
     try:
         fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
         try:

@@ -150,26 +150,26 @@ def parse(argv: Sequence[str]) -> ValidateOptions:
 
 
 def run_validate(options: ValidateOptions, stream: TextIO | None = None) -> int:
-    """Check the maps, report them, and return the exit code."""
+    """Check the maps, report each as it is checked (cjm.cli.checking), and return the exit code."""
     from cjm.check.result import FileResult
-    from cjm.cli.checking import check_paths
+    from cjm.cli.checking import stream_paths
     from cjm.report import get_reporter
 
     stream = stream or sys.stdout
     judge = partial(FileResult.judged, strict=options.strict, fail_under=options.fail_under)
-    checked = check_paths(options.paths, judge)  # judged and lean already
-    results = checked.results
+    results = stream_paths(options.paths, judge)  # judged and lean already
     if options.format == "github":
-        from cjm.cli.job_summary import append_job_summary
+        from cjm.cli.job_summary import append_job_summary, wanted_summary
         from cjm.report.github import report
 
-        report(results, stream, options.max_annotations)
-        append_job_summary(results)
+        summary = wanted_summary()
+        report(results if summary is None else map(summary.add, results), stream, options.max_annotations)
+        if summary is not None:
+            append_job_summary(summary)
     else:
         quiet = options.quiet and options.format == "text"
         get_reporter("text-quiet" if quiet else options.format)(results, stream)
-    failed = any(r.failed for r in results)
-    return checked.exit_code(EXIT_FAILED if failed else EXIT_OK)
+    return results.exit_code(EXIT_FAILED if results.failed else EXIT_OK)
 
 
 def main(argv: Sequence[str]) -> int:

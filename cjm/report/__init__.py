@@ -1,14 +1,18 @@
 """Reporters, chosen by name. Each takes the results and a stream, and writes.
 
 Reporters never analyse: they format FileResults (and, for `cjm diff`,
-DiffResults). Modules load lazily so the hook path imports only the reporter
-it uses.
+DiffResults). A validate reporter reads its results once, in order, from any
+iterable: `cjm validate` hands it a generator of the maps as they are checked,
+so each result is written as soon as the reporter can and then let go; what a
+format can only write at the end (the summary, the counts) it keeps as
+Totals or as a few lines, never as results. Modules load lazily so the hook
+path imports only the reporter it uses.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from cjm.check.result import FileResult
 
@@ -17,7 +21,7 @@ if TYPE_CHECKING:
     from typing import Protocol, TextIO
 
     class Reporter(Protocol):
-        def __call__(self, results: Sequence[FileResult], stream: TextIO) -> None: ...
+        def __call__(self, results: Iterable[FileResult], stream: TextIO) -> None: ...
 
     class DiffReporter(Protocol):
         def __call__(self, results: Sequence[DiffResult], stream: TextIO, unchanged: int = 0) -> None: ...
@@ -57,14 +61,34 @@ def get_diff_reporter(name: str) -> DiffReporter:
     return reporter
 
 
-def summary_counts(results: Sequence[FileResult]) -> dict[str, int]:
-    from cjm.diagnostic import Severity
+class Totals:
+    """The running counts of the maps a reporter has read: all it keeps of them for its summary."""
 
-    return {
-        "files": len(results),
-        "valid": sum(1 for r in results if r.valid),
-        "failed": sum(1 for r in results if r.failed),
-        "errors": sum(r.count(Severity.ERROR) for r in results),
-        "warnings": sum(r.count(Severity.WARNING) for r in results),
-        "infos": sum(r.count(Severity.INFO) for r in results),
-    }
+    def __init__(self) -> None:
+        self.files = self.valid = self.failed = self.errors = self.warnings = self.infos = 0
+        self.failing_valid = 0
+        """Valid maps that fail (--strict, or a score under the threshold)."""
+        self.first_failing_valid = ""
+        """Why the first of them fails, in words."""
+
+    def add(self, result: FileResult) -> FileResult:
+        """Count `result`, and give it back (so `map(totals.add, results)` counts as it goes)."""
+        from cjm.diagnostic import Severity
+
+        self.files += 1
+        errors = result.count(Severity.ERROR)
+        self.valid += errors == 0
+        self.errors += errors
+        self.warnings += result.count(Severity.WARNING)
+        self.infos += result.count(Severity.INFO)
+        if result.failed:
+            self.failed += 1
+            if errors == 0:
+                self.failing_valid += 1
+                self.first_failing_valid = self.first_failing_valid or result.why_failed_text
+        return result
+
+    def counts(self) -> dict[str, int]:
+        """The `summary` of `--format json`."""
+        return {"files": self.files, "valid": self.valid, "failed": self.failed, "errors": self.errors,
+                "warnings": self.warnings, "infos": self.infos}

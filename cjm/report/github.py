@@ -24,8 +24,7 @@ control characters are shown as escapes, so a map's text cannot write into the r
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable
 from pathlib import PurePath
 from typing import TextIO
 
@@ -99,31 +98,51 @@ class Entry:
         return plain_line(f"{self.path}:{d.line}:{d.column}: {d.severity.value} [{d.rule}] {_with_hint(d)}")
 
 
-def entries(results: Sequence[FileResult]) -> list[Entry]:
-    """What validate reports: the failures of valid maps, then every finding, in file order."""
-    failures = [Entry(r.path, reasons=r.why_failed_text) for r in results if r.failed and r.valid]
-    return failures + [Entry(r.path, d) for r in results for d in r.diagnostics]
+class _Kind:
+    """The entries of one kind (severity) as they come: the first `room` kept, to be annotations,
+    the rest kept as their plain lines (all that is kept of the results until the end)."""
 
+    def __init__(self, room: int) -> None:
+        self.room = room
+        self.first: list[Entry] = []
+        self.more: list[str] = []
 
-def write(found: Sequence[Entry], stream: TextIO, max_annotations: int = MAX_ANNOTATIONS) -> None:
-    """Annotations, errors first, at most `max_annotations` (at least 1) of each kind; then a
-    notice and the rest as plain lines."""
-    ordered = sorted(found, key=lambda e: list(COMMANDS).index(e.severity))
-    counts = Counter(e.severity for e in ordered)
-    room = dict.fromkeys(COMMANDS, max_annotations)
-    if any(count > max_annotations for count in counts.values()):
-        room[Severity.INFO] = max_annotations - 1  # for the notice that says where the rest are
-    shown: Counter[Severity] = Counter()
-    rest = []
-    for entry in ordered:
-        if shown[entry.severity] < room[entry.severity]:
-            shown[entry.severity] += 1
-            stream.write(entry.annotation() + "\n")
+    def add(self, entry: Entry) -> None:
+        if len(self.first) < self.room:
+            self.first.append(entry)
         else:
-            rest.append(entry)
+            self.more.append(entry.plain())
+
+    def count(self) -> int:
+        return len(self.first) + len(self.more)
+
+    def split(self, room: int) -> tuple[list[str], list[str]]:
+        """The annotations (at most `room`) and the plain lines."""
+        return ([entry.annotation() for entry in self.first[:room]],
+                [entry.plain() for entry in self.first[room:]] + self.more)
+
+
+def report(results: Iterable[FileResult], stream: TextIO, max_annotations: int = MAX_ANNOTATIONS) -> None:
+    """Annotations, errors first (the failures of valid maps, then the error findings, in file
+    order), at most `max_annotations` (at least 1) of each kind; then a notice and the rest as plain
+    lines, in the same order."""
+    failures: list[Entry] = []
+    kinds = {severity: _Kind(max_annotations) for severity in COMMANDS}
+    for result in results:
+        if result.failed and result.valid:
+            failures.append(Entry(result.path, reasons=result.why_failed_text))
+        for d in result.diagnostics:
+            kinds[d.severity].add(Entry(result.path, d))
+    kinds[Severity.ERROR].first[:0] = failures
+    room = dict.fromkeys(COMMANDS, max_annotations)
+    if any(kind.count() > max_annotations for kind in kinds.values()):
+        room[Severity.INFO] = max_annotations - 1  # for the notice that says where the rest are
+    split = [kind.split(room[severity]) for severity, kind in kinds.items()]
+    rest = [line for _, plain in split for line in plain]
+    stream.writelines(line + "\n" for annotations, _ in split for line in annotations)
     if rest:
         stream.write(more_in_the_log(len(rest), max_annotations) + "\n")
-        stream.writelines(entry.plain() + "\n" for entry in rest)
+        stream.writelines(line + "\n" for line in rest)
 
 
 def more_in_the_log(count: int, max_annotations: int) -> str:
@@ -131,10 +150,6 @@ def more_in_the_log(count: int, max_annotations: int) -> str:
     return command("notice", {"title": f"cjm: {more} in the log"},
                    f"GitHub shows {max_annotations} annotations of each kind per step: {more} "
                    f"{'are' if count != 1 else 'is'} listed in the log of this step, after this notice")
-
-
-def report(results: Sequence[FileResult], stream: TextIO, max_annotations: int = MAX_ANNOTATIONS) -> None:
-    write(entries(results), stream, max_annotations)
 
 
 def _with_hint(d: Diagnostic) -> str:

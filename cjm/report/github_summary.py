@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
 
 from cjm.check.result import FileResult
 from cjm.diagnostic import Severity
@@ -27,20 +26,35 @@ def number(value: float | None) -> str:
     return "–" if value is None else f"{value:.1f}"
 
 
-def summary(results: Sequence[FileResult]) -> str:
-    """The whole summary, ending with a blank line so another step's summary can follow."""
-    failed = [r for r in results if r.failed]
-    maps = f"{len(results)} map{'s' if len(results) != 1 else ''}"
-    verdict = f"{len(failed)} failed" if failed else "all pass"
-    lines = [f"### cjm validate: {maps} checked, {verdict}", "",
-             "| Map | Score | Sequence | Depth | Errors | Warnings | Infos | Result |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
-    lines += [_row(r) for r in results]
-    if failed:
-        lines += ["", "**Why maps fail**", ""]
-        lines += [f"- {md(r.path)}: {md(r.why_failed_text)}" for r in failed]
-    lines += ["", *_by_rule(results)]
-    return "\n".join(lines) + "\n\n"
+class Summary:
+    """The summary of the maps seen so far: a row of the table and a counted finding are all that is
+    kept of each map, and why it fails when it does."""
+
+    def __init__(self) -> None:
+        self.rows: list[str] = []
+        self.failing: list[str] = []
+        self.by_rule: Counter[tuple[str, str]] = Counter()
+
+    def add(self, result: FileResult) -> FileResult:
+        """Note `result`, and give it back (so `map(summary.add, results)` notes as it goes)."""
+        self.rows.append(_row(result))
+        if result.failed:
+            self.failing.append(f"- {md(result.path)}: {md(result.why_failed_text)}")
+        self.by_rule.update((d.rule, d.severity.value) for d in result.diagnostics)
+        return result
+
+    def text(self) -> str:
+        """The whole summary, ending with a blank line so another step's summary can follow."""
+        count = len(self.rows)
+        maps = f"{count} map{'s' if count != 1 else ''}"
+        verdict = f"{len(self.failing)} failed" if self.failing else "all pass"
+        lines = [f"### cjm validate: {maps} checked, {verdict}", "",
+                 "| Map | Score | Sequence | Depth | Errors | Warnings | Infos | Result |",
+                 "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |", *self.rows]
+        if self.failing:
+            lines += ["", "**Why maps fail**", "", *self.failing]
+        lines += ["", *_by_rule(self.by_rule)]
+        return "\n".join(lines) + "\n\n"
 
 
 def _row(result: FileResult) -> str:
@@ -52,8 +66,7 @@ def _row(result: FileResult) -> str:
                        number(score.depth if score else None), *counts, verdict, ""]).strip()
 
 
-def _by_rule(results: Sequence[FileResult]) -> list[str]:
-    counted = Counter((d.rule, d.severity.value) for r in results for d in r.diagnostics)
+def _by_rule(counted: Counter[tuple[str, str]]) -> list[str]:
     if not counted:
         return ["No findings."]
     rows = [f"| {md(rule)} | {severity} | {count:,} |"

@@ -1,22 +1,20 @@
-"""`--format json`: one object on stdout, exactly as the spec shows."""
+"""`--format json`: one object on stdout, exactly as the spec shows, each file's entry written as it
+comes (cjm.report.json_stream) and the summary counted on the way."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
 from typing import TextIO
 
 from cjm.check.result import FileResult
-from cjm.report import summary_counts
-from cjm.safe import dump_json
+from cjm.report import Totals
+from cjm.report.json_stream import Items, Later, write_json
 
 
-def document(results: Sequence[FileResult]) -> dict[str, object]:
-    return {
+def report(results: Iterable[FileResult], stream: TextIO) -> None:
+    totals = Totals()
+    write_json({
         "version": 2,
-        "files": [r.to_dict() for r in results],
-        "summary": summary_counts(results),
-    }
-
-
-def report(results: Sequence[FileResult], stream: TextIO) -> None:
-    dump_json(document(results), stream)
+        "files": Items(totals.add(r).to_dict() for r in results),
+        "summary": Later(totals.counts),
+    }, stream)

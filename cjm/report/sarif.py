@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
@@ -32,7 +32,6 @@ from urllib.parse import quote
 
 from cjm.check.result import FileResult
 from cjm.diagnostic import Diagnostic, Severity
-from cjm.safe import dump_json
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
@@ -43,15 +42,29 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 HINT_SEPARATOR = " — "
 
 
-def report(results: Sequence[FileResult], stream: TextIO) -> None:
-    dump_json(document(results), stream)
+def report(results: Iterable[FileResult], stream: TextIO) -> None:
+    """The log, each finding written as its map comes (cjm.report.json_stream)."""
+    from cjm.report.json_stream import write_json
+
+    write_json(document(results, streamed=True), stream)
 
 
-def document(results: Sequence[FileResult]) -> dict[str, Any]:
-    """The whole SARIF log as plain data."""
+def document(results: Iterable[FileResult], streamed: bool = False) -> dict[str, Any]:
+    """The whole SARIF log as plain data; `streamed`: with its results as json_stream.Items, read as
+    they are written, and its invocation as json_stream.Later, made from what they showed."""
     from cjm.rules import RULES
 
     rule_index = {rule: i for i, rule in enumerate(RULES)}
+    verdicts = _Verdicts()
+    found = (entry for file_result in map(verdicts.add, results)
+             for entry in _results(file_result, rule_index))
+    if streamed:
+        from cjm.report.json_stream import Items, Later
+
+        listed: Any = Items(found)
+        invocations: Any = Later(lambda: [verdicts.invocation()])
+    else:
+        listed, invocations = list(found), [verdicts.invocation()]
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
@@ -61,22 +74,34 @@ def document(results: Sequence[FileResult]) -> dict[str, Any]:
             "originalUriBaseIds": {SRCROOT: {"description": {
                 "text": "The top of the git repository that holds the maps (outside a repository, the "
                         "folder cjm ran in)."}}},
-            "results": list(_results(results, rule_index)),
-            "invocations": [invocation(results)],
+            "results": listed,
+            "invocations": invocations,
         }],
     }
 
 
-def invocation(results: Sequence[FileResult]) -> dict[str, Any]:
-    """Whether the run passed, and a notification per map that fails without an error of its own
-    (`--strict`, or a score under the threshold), so code scanning says why too."""
-    notes = [{"level": "error", "message": {"text": f"fails: {r.why_failed_text}"},
-              "locations": [{"physicalLocation": {"artifactLocation": artifact_location(r.path)}}]}
-             for r in results if r.failed and r.valid]
-    entry: dict[str, Any] = {"executionSuccessful": not any(r.failed for r in results)}
-    if notes:
-        entry["toolExecutionNotifications"] = notes
-    return entry
+class _Verdicts:
+    """What the invocation says of the maps seen: whether any failed, and a notification per map that
+    fails without an error of its own (`--strict`, or a score under the threshold), so code scanning
+    says why too."""
+
+    def __init__(self) -> None:
+        self.failed = False
+        self.notes: list[dict[str, Any]] = []
+
+    def add(self, result: FileResult) -> FileResult:
+        self.failed = self.failed or result.failed
+        if result.failed and result.valid:
+            self.notes.append({"level": "error", "message": {"text": f"fails: {result.why_failed_text}"},
+                               "locations": [{"physicalLocation": {
+                                   "artifactLocation": artifact_location(result.path)}}]})
+        return result
+
+    def invocation(self) -> dict[str, Any]:
+        entry: dict[str, Any] = {"executionSuccessful": not self.failed}
+        if self.notes:
+            entry["toolExecutionNotifications"] = self.notes
+        return entry
 
 
 def driver() -> dict[str, Any]:
@@ -114,16 +139,14 @@ def rule_name(rule: str) -> str:
     return name if name.lower() != rule.lower() else f"{name}Check"
 
 
-def _results(results: Sequence[FileResult], rule_index: dict[str, int]) -> list[dict[str, Any]]:
-    out = []
-    for file_result in results:
-        where = artifact(file_result.path)
-        seen: Counter[tuple[str, ...]] = Counter()
-        for d in file_result.diagnostics:
-            what = identity(d)
-            out.append(result(where, d, rule_index, seen[what]))
-            seen[what] += 1
-    return out
+def _results(file_result: FileResult, rule_index: dict[str, int]) -> Iterator[dict[str, Any]]:
+    """The results of one map's findings."""
+    where = artifact(file_result.path)
+    seen: Counter[tuple[str, ...]] = Counter()
+    for d in file_result.diagnostics:
+        what = identity(d)
+        yield result(where, d, rule_index, seen[what])
+        seen[what] += 1
 
 
 def identity(d: Diagnostic) -> tuple[str, ...]:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
 
 from cjm.check.result import CONTEXT_LINES, FileResult
 from cjm.diagnostic import Diagnostic, Severity
-from cjm.report import summary_counts
+from cjm.report import Totals
 from cjm.safe import visible
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at run time (start-up)
@@ -33,24 +33,22 @@ def crop(line: str, column: int, width: int = FRAME_WIDTH) -> tuple[str, int]:
     return prefix + window + suffix, column - start + len(prefix)
 
 
-def summary_line(results: Sequence[FileResult]) -> str:
+def summary_line(totals: Totals) -> str:
     """`3 maps checked: 1 invalid (2 errors), 1 failed its score, 4 warnings` and the like."""
-    counts = summary_counts(results)
-    files = counts["files"]
+    files = totals.files
     head = f"{files} map{'s' if files != 1 else ''} checked"
     parts = []
-    invalid = files - counts["valid"]
+    invalid = files - totals.valid
     if invalid:
-        errors = counts["errors"]
+        errors = totals.errors
         parts.append(f"{invalid} invalid ({errors} error{'s' if errors != 1 else ''})")
-    failing = [r for r in results if r.valid and r.failed]
-    if len(failing) == 1:
-        parts.append(f"1 failed ({failing[0].why_failed_text})")
-    elif failing:
-        parts.append(f"{len(failing)} failed (--strict, or a score under the threshold)")
-    for key in ("warnings", "infos"):
-        if counts[key]:
-            parts.append(f"{counts[key]} {key[:-1] if counts[key] == 1 else key}")
+    if totals.failing_valid == 1:
+        parts.append(f"1 failed ({totals.first_failing_valid})")
+    elif totals.failing_valid:
+        parts.append(f"{totals.failing_valid} failed (--strict, or a score under the threshold)")
+    for key, count in (("warnings", totals.warnings), ("infos", totals.infos)):
+        if count:
+            parts.append(f"{count} {key[:-1] if count == 1 else key}")
     if not parts:
         return f"{head}: all valid, nothing to fix"
     return f"{head}: {', '.join(parts)}"
@@ -61,44 +59,68 @@ def fails_line(result: FileResult) -> str | None:
     return f"{visible(result.path)}: fails: {result.why_failed_text}" if result.failed else None
 
 
-def report(results: Sequence[FileResult], stream: TextIO) -> None:
-    if not any(r.diagnostics for r in results):  # the hook's common case needs no rich
-        for line in filter(None, map(fails_line, results)):
-            stream.write(line + "\n")
-        stream.write(summary_line(results) + "\n")
-        return
-    from rich.text import Text
-
-    from cjm.report.console import make_console
-
-    console = make_console(stream)
-    for result in results:
+def report(results: Iterable[FileResult], stream: TextIO) -> None:
+    """Each map's findings as it comes. While no map has a finding, the lines of the maps that fail
+    wait: with no finding at all (the hook's common case) they are written plainly, without rich;
+    at the first finding they go out as the rest do, through rich."""
+    totals = Totals()
+    waiting: list[str] = []
+    console: Console | None = None
+    for result in map(totals.add, results):
+        if console is None and result.diagnostics:
+            console = _rich_console(stream)
+            for line in waiting:
+                _print_fails(console, line)
+        fails = fails_line(result)
+        if console is None:
+            if fails is not None:
+                waiting.append(fails)
+            continue
         for diagnostic in result.diagnostics[:SHOWN_PER_MAP]:
             print_diagnostic(console, result, diagnostic)
         print_rest(console, result)
-        fails = fails_line(result)
         if fails is not None and result.valid:  # an invalid map's errors say why already
-            console.print(Text(fails, style="bold red"))
-            console.print()
-    failed = any(r.failed for r in results)
-    console.print(Text(summary_line(results), style="bold red" if failed else "bold"))
-    if any(not r.valid for r in results):
+            _print_fails(console, fails)
+    if console is None:
+        stream.writelines(line + "\n" for line in waiting)
+        stream.write(summary_line(totals) + "\n")
+        return
+    from rich.text import Text
+
+    console.print(Text(summary_line(totals), style="bold red" if totals.failed else "bold"))
+    if totals.valid < totals.files:
         console.print(Text("The engagement checks run on a map once its errors are fixed.", style="dim"))
 
 
-def report_quiet(results: Sequence[FileResult], stream: TextIO) -> None:
-    """`--quiet`: the errors, and one line per map that fails, saying why; nothing when all pass."""
-    errors_only = [r.only_errors() for r in results]
-    if any(r.diagnostics for r in errors_only):
-        from cjm.report.console import make_console
+def _rich_console(stream: TextIO) -> Console:
+    from cjm.report.console import make_console
 
-        console = make_console(stream)
-        for result in errors_only:
-            for diagnostic in result.diagnostics[:SHOWN_PER_MAP]:
-                print_diagnostic(console, result, diagnostic)
-            print_rest(console, result)
-    for line in filter(None, map(fails_line, results)):
-        stream.write(line + "\n")
+    return make_console(stream)
+
+
+def _print_fails(console: Console, line: str) -> None:
+    from rich.text import Text
+
+    console.print(Text(line, style="bold red"))
+    console.print()
+
+
+def report_quiet(results: Iterable[FileResult], stream: TextIO) -> None:
+    """`--quiet`: the errors, each map's as it comes, then one line per map that fails, saying why;
+    nothing when all pass."""
+    console: Console | None = None
+    failing: list[str] = []
+    for result in results:
+        errors_only = result.only_errors()
+        if errors_only.diagnostics:
+            console = _rich_console(stream) if console is None else console
+            for diagnostic in errors_only.diagnostics[:SHOWN_PER_MAP]:
+                print_diagnostic(console, errors_only, diagnostic)
+            print_rest(console, errors_only)
+        fails = fails_line(result)
+        if fails is not None:
+            failing.append(fails)
+    stream.writelines(line + "\n" for line in failing)
 
 
 def print_rest(console: Console, result: FileResult) -> None:
