@@ -519,3 +519,14 @@ def test_a_value_starting_with_a_colon_in_a_flow_list() -> None:
         format_text("cjm: 1\ntitle: T  # c\nstages: []\nx-a: [:0]\n")
     where = refused.value.findings[0].pos
     assert refused.value.own and (where.line, where.column) == (4, 7)
+
+
+def test_the_unprintable_characters_are_those_outside_the_printable_ones() -> None:
+    """cjm.fmt.fast writes its pattern as the few characters outside PRINTABLE (quick to compile)."""
+    import re
+    import sys
+
+    from cjm.fmt import fast
+
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert fast._UNPRINTABLE.findall(every) == re.findall(f"[^{fast.PRINTABLE}]", every)

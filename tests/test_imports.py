@@ -77,7 +77,7 @@ def test_fmt_imports_no_ruamel_for_a_map_the_fast_writer_takes(tmp_path: Path) -
     """`cjm fmt --check` on a sample map writes its layout with cjm.fmt.fast: ruamel.yaml's pure-Python
     round trip (and its import) is only for the maps that writer declines. A plain fmt command line
     (the pre-commit hook's) is read without the typer app, and a map already formatted needs no
-    diff (difflib) nor dataclasses."""
+    diff (difflib), dataclasses, nor pathlib (only writing a file does)."""
     sample = tmp_path / "map.cjm.yaml"
     sample.write_text((ROOT / "sample_maps" / "streaming-subscription.cjm.yaml").read_text("utf-8"), "utf-8")
     loaded = _modules_after(
@@ -90,4 +90,4 @@ def test_fmt_imports_no_ruamel_for_a_map_the_fast_writer_takes(tmp_path: Path) -
     )
     assert "cjm.fmt.fast" in loaded
     assert not {m for m in loaded if m.split(".")[0] in ("ruamel", "typer", "click", "rich")}
-    assert {"difflib", "dataclasses", "argparse"} & loaded == set()
+    assert {"difflib", "dataclasses", "argparse", "pathlib", "json"} & loaded == set()

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cjm.cli.errors import EXIT_FAILED, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, REPORT_BUGS
@@ -41,7 +40,7 @@ def main(argv: list[str]) -> int | None:
     return run_fmt(paths, bool(values.get("check", False)))
 
 
-def shown(path: Path) -> str:
+def shown(path: str) -> str:
     return visible(str(path))
 
 
@@ -49,9 +48,10 @@ CHANGED, UNCHANGED, FAILED, REFUSED, BUG = "changed", "unchanged", "failed", "re
 
 
 def run_fmt(paths: list[str], check: bool) -> int:
-    from cjm.check.discover import collect_maps
+    from cjm.check.discover import collect_sources
 
-    outcomes = Counter(_format_file(path, check) for path in collect_maps(paths))
+    # paths as text (cjm.check.discover): pathlib only when a file is written
+    outcomes = Counter(_format_file(source.path, check) for source in collect_sources(paths))
     sys.stderr.write(_summary(outcomes, check) + "\n")
     if outcomes[BUG]:
         return EXIT_INTERNAL
@@ -62,7 +62,7 @@ def run_fmt(paths: list[str], check: bool) -> int:
     return EXIT_OK
 
 
-def _format_file(path: Path, check: bool) -> str:
+def _format_file(path: str, check: bool) -> str:
     from cjm.fmt import FormatterError, NotFormattable, format_text
     from cjm.loader.read import UnreadableFile
 
@@ -99,7 +99,7 @@ def _in_own_conventions(raw: bytes, formatted: str) -> str:
     return keep_conventions(formatted, conventions_of(raw.decode("utf-8", errors="replace")))
 
 
-def _read(path: Path) -> tuple[bytes | None, Loaded]:
+def _read(path: str) -> tuple[bytes | None, Loaded]:
     """The file's bytes and their loaded form; no bytes when it is over the size limit.
     Raises UnreadableFile for a path that is not a readable regular file."""
     from cjm.loader import MAX_BYTES, load_bytes, oversized
@@ -109,11 +109,13 @@ def _read(path: Path) -> tuple[bytes | None, Loaded]:
     return (raw, load_bytes(raw, str(path))) if size is None else (None, oversized(str(path), size))
 
 
-def _write(path: Path, new: bytes, original: bytes) -> str:
+def _write(path: str, new: bytes, original: bytes) -> str:
+    from pathlib import Path
+
     from cjm.cli.atomic import ReadOnlyFile, WriteConflict, rewrite_map
 
     try:
-        rewrite_map(path, new, original)
+        rewrite_map(Path(path), new, original)
     except ReadOnlyFile as exc:
         sys.stderr.write(f"cjm: error: {visible(str(exc))}\n")
         return REFUSED
@@ -129,7 +131,7 @@ def _write(path: Path, new: bytes, original: bytes) -> str:
     return CHANGED
 
 
-def _show_diff(path: Path, raw: bytes, new: str) -> None:
+def _show_diff(path: str, raw: bytes, new: str) -> None:
     """A unified diff of the lines, line endings shown as LF; a note when only they change."""
     from cjm.fmt.newlines import conventions_of
 
@@ -159,7 +161,7 @@ _NEWLINE_NAMES = {"\n": "LF", "\r\n": "CRLF", "\r": "CR"}
 _PROBLEMS = {"yaml-syntax": "a YAML error", "duplicate-key": "a repeated key"}
 
 
-def _report_refusal(path: Path, findings: list[Finding], own: bool = False) -> None:
+def _report_refusal(path: str, findings: list[Finding], own: bool = False) -> None:
     """One line: `cjm validate` (the hook beside this one) reports the errors in full, once. What
     only cjm fmt cannot do (`own`), validate does not report: the line says it."""
     import shlex
