@@ -17,8 +17,8 @@ the last line says where the pages went.
   the flow diagram); exit 0 for `--to html`, else 1, as no SVG was written.
 - A broken template (`--template-dir`) is a usage error naming the template
   and line (exit 2).
-- For a page and fewer than POOL_FROM maps, the maps are checked in a second process while
-  this one loads the templates (cjm.cli.beside): the two take about as long.
+- For a page and fewer than POOL_FROM maps, the maps are checked and their flow diagrams laid
+  out in a second process while this one loads the templates (cjm.cli.beside).
 - Every message, one line per written file included, goes to stderr as a
   plain line; on a terminal, a progress bar (rich, imported only then) shows
   when more than three maps are rendered, the lines printed above it.
@@ -29,8 +29,9 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, cast
 
 from cjm.check.discover import collect_sources
 from cjm.check.result import FileResult
@@ -43,8 +44,9 @@ from cjm.render.site import INDEX, Target, plan_targets
 from cjm.safe import visible
 
 if TYPE_CHECKING:
+    from cjm.cli.beside import Given
     from cjm.render.flow import FlowDiagram, PendingFlow
-    from cjm.render.graphviz import Graphviz
+    from cjm.render.graphviz import Graphviz, RenderError
     from cjm.render.page import PageOptions
 
 HELP = "Write a self-contained HTML journey map and an SVG flow diagram per valid map, and an index."
@@ -129,7 +131,8 @@ def run_render(paths: list[str], out: str, to: str | None, template_dir: str | N
     layout, poster = choice("--layout", layout, LAYOUTS), choice("--poster", poster, POSTERS)
     targets = plan_targets(collect_sources(paths), Path.cwd(), tuple(f".{f}" for f in formats),
                            with_index="html" in formats, out_dir=out_dir)
-    checked = _check(targets, templates if "html" in formats else False)
+    found = _look_up_graphviz(dot)
+    checked, laid_out = _check(targets, templates if "html" in formats else False, found)
     target_of = {target.source: target for target in targets}
     pairs = [(target_of[source], result)
              for source, result in zip(checked.sources, checked.results, strict=True)]
@@ -139,11 +142,14 @@ def run_render(paths: list[str], out: str, to: str | None, template_dir: str | N
     valid = [(target, result) for target, result in pairs if result.valid]
     if not valid:
         return checked.exit_code(EXIT_FAILED)
-    graphviz = _find_graphviz(dot, formats)
+    graphviz = _find_graphviz(found, formats)
     failed = bool(invalid) or (graphviz is None and "svg" in formats)
+    ready = None if laid_out is None or graphviz is None else [
+        cast("PendingFlow", flow)
+        for flow, result in zip(laid_out, checked.results, strict=True) if result.valid]
     with _progress(len(valid)) as (say, advance):
         plan = RenderPlan(formats, out_dir, templates, graphviz, say, layout, poster)
-        with _layouts(plan, [r for _, r in valid]) as flows:
+        with _layouts(plan, [r for _, r in valid], ready) as flows:
             for (target, result), flow in zip(valid, flows, strict=True):
                 failed = not _render_one(target, result, plan, flow) or failed
                 advance()
@@ -153,20 +159,33 @@ def run_render(paths: list[str], out: str, to: str | None, template_dir: str | N
     return checked.exit_code(EXIT_FAILED if failed else EXIT_OK)
 
 
-def _check(targets: list[Target], templates: Path | Literal[False] | None) -> Checked:
+def _check(targets: list[Target], templates: Path | Literal[False] | None,
+           found: Graphviz | RenderError | None) -> tuple[Checked, list[Given] | None]:
     """Check the maps; for a page (`templates` not False) and fewer than POOL_FROM maps, they are
-    checked in a second process while this one loads the page's templates (cjm.cli.beside)."""
+    checked in a second process, which lays out their flow diagrams too, while this one loads the
+    page's templates (cjm.cli.beside); then also each result's flow diagram, to be called for."""
     sources = [target.source for target in targets]
     if templates is False or len(sources) >= POOL_FROM:
-        return check_sources(sources)
+        return check_sources(sources), None
     from cjm.cli.beside import check_beside
+    from cjm.render.graphviz import Graphviz
 
     def load_templates() -> None:
         from cjm.render.html import preload_templates
 
         preload_templates(templates)
 
-    return check_beside(sources, load_templates)
+    lay_out = partial(_flow_of, found) if isinstance(found, Graphviz) else None
+    if lay_out is not None:
+        import cjm.render.flow  # noqa: F401 - before the fork: both processes need it (the page its parts)
+    return check_beside(sources, load_templates, lay_out)
+
+
+def _flow_of(graphviz: Graphviz, result: FileResult) -> FlowDiagram | None:
+    """The flow diagram of a valid map (RenderError when it cannot be laid out)."""
+    from cjm.render.flow import flow_diagram
+
+    return flow_diagram(result.journey, graphviz) if result.valid and result.journey is not None else None
 
 
 def _say_where(plan: RenderPlan, count: int) -> None:
@@ -193,18 +212,27 @@ def _say(line: str) -> None:
     sys.stderr.flush()
 
 
-def _find_graphviz(dot: str | None, formats: tuple[str, ...]) -> Graphviz | None:
-    from cjm.render.graphviz import NO_GRAPHVIZ, RenderError, find_graphviz
+def _look_up_graphviz(dot: str | None) -> Graphviz | RenderError | None:
+    """The Graphviz to use; the error for a `--dot` that is not one (said by _find_graphviz)."""
+    from cjm.render.graphviz import RenderError, find_graphviz
 
     try:
-        graphviz = find_graphviz(dot)
+        return find_graphviz(dot)
     except RenderError as exc:
-        raise UsageError(exc.message) from None
-    if graphviz is None:
+        return exc
+
+
+def _find_graphviz(found: Graphviz | RenderError | None, formats: tuple[str, ...]) -> Graphviz | None:
+    """The Graphviz looked up, or say why there is none (a `--dot` that is not one: a usage error)."""
+    from cjm.render.graphviz import NO_GRAPHVIZ, RenderError
+
+    if isinstance(found, RenderError):
+        raise UsageError(found.message) from None
+    if found is None:
         _say(f"cjm: {NO_GRAPHVIZ}")
         if "html" in formats:
             _say("cjm: writing the HTML pages without the flow diagram")
-    return graphviz
+    return found
 
 
 @contextmanager
@@ -226,9 +254,14 @@ def _progress(total: int) -> Iterator[tuple[Say, Callable[[], None]]]:
 
 
 @contextmanager
-def _layouts(plan: RenderPlan, results: list[FileResult]) -> Iterator[Iterator[PendingFlow | None]]:
-    """Each map's flow diagram (None without Graphviz), its Graphviz layouts started up to LOOKAHEAD
-    maps ahead of the one whose page is being built, on one process per core."""
+def _layouts(plan: RenderPlan, results: list[FileResult],
+             ready: list[PendingFlow] | None = None) -> Iterator[Iterator[PendingFlow | None]]:
+    """Each map's flow diagram (None without Graphviz): `ready` (laid out beside, cjm.cli.beside), or
+    its Graphviz layouts started up to LOOKAHEAD maps ahead of the one whose page is being built, on
+    one process per core."""
+    if ready is not None:
+        yield iter(ready)
+        return
     import os
 
     from cjm.render.flow import start_flow_diagram

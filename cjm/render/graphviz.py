@@ -32,6 +32,17 @@ class RenderError(Exception):
         super().__init__(message)
         self.message = message
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickled as its kind and message (a subclass may take other arguments): `cjm render` lays
+        flow diagrams out in a second process and sends their errors back."""
+        return _rebuilt, (type(self), self.message)
+
+
+def _rebuilt(kind: type[RenderError], message: str) -> RenderError:
+    error = Exception.__new__(kind)
+    RenderError.__init__(error, message)
+    return error
+
 
 class LayoutTimeout(RenderError):
     """Graphviz took longer than it may."""

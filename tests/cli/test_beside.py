@@ -49,12 +49,13 @@ def test_outcomes_are_those_of_checking_here(maps: Path, monkeypatch: pytest.Mon
     monkeypatch.setattr(checking, "check_file", _gone_when_read)  # the second process inherits it
     sources = collect_sources([str(maps)])
     calls: list[int] = []
-    besides = beside.check_beside(sources, lambda: calls.append(os.getpid()))
+    besides, given = beside.check_beside(sources, lambda: calls.append(os.getpid()))
     assert calls == [PARENT]
     here = checking.check_sources(sources)
     _same(besides, here)
     assert "gone.cjm.yaml" in besides.unreadable[0] and len(besides.results) == len(sources) - 1
     assert any(not r.valid for r in besides.results) and any(r.valid for r in besides.results)
+    assert [value() for value in given] == [None] * len(besides.results)  # no `after`: nothing
 
 
 def test_a_second_process_that_dies_leaves_the_rest_to_this_one(maps: Path,
@@ -70,7 +71,7 @@ def test_a_second_process_that_dies_leaves_the_rest_to_this_one(maps: Path,
 
     monkeypatch.setattr(beside, "outcome_of", dies_on_the_third)
     sources = collect_sources([str(maps)])
-    besides = beside.check_beside(sources, lambda: None)
+    besides, _ = beside.check_beside(sources, lambda: None)
     _same(besides, checking.check_sources(sources))
     assert seen == [str(source.path) for source in sources[2:]]  # here: only those it did not send
 
@@ -95,7 +96,7 @@ def test_no_fork_while_another_thread_runs(maps: Path) -> None:
         assert not beside.can_fork()
         sources = collect_sources([str(maps)])
         calls: list[int] = []
-        besides = beside.check_beside(sources, lambda: calls.append(1))
+        besides, _ = beside.check_beside(sources, lambda: calls.append(1))
         assert calls == [1]
         _same(besides, checking.check_sources(sources))
     finally:
@@ -120,3 +121,44 @@ def test_render_pages_are_the_same_either_way(tmp_path: Path, monkeypatch: pytes
     name = sample.name.replace(".cjm.yaml", "")
     for written in (f"{name}.html", f"{name}.svg", "index.html"):
         assert (tmp_path / "forked" / written).read_bytes() == (tmp_path / "here" / written).read_bytes()
+
+
+def _where_and_what(result: FileResult) -> tuple[int, str]:
+    if result.path.endswith("invalid.cjm.yaml"):
+        from cjm.render.flow import FlowTooLarge
+
+        raise FlowTooLarge(1_234)  # an error with arguments of its own: sent by kind and message
+    return os.getpid(), result.path
+
+
+def test_after_runs_beside_and_its_values_and_errors_come_back(maps: Path) -> None:
+    from cjm.render.flow import FlowTooLarge
+
+    sources = collect_sources([str(maps)])
+    checked, given = beside.check_beside(sources, lambda: None, _where_and_what)
+    assert len(given) == len(checked.results)
+    for result, value in zip(checked.results, given, strict=True):
+        if result.path.endswith("invalid.cjm.yaml"):
+            with pytest.raises(FlowTooLarge, match="the map has 1,234 touchpoints"):
+                value()
+        else:
+            pid, path = value()  # type: ignore[misc]
+            assert pid != PARENT and path == result.path
+
+
+def test_after_runs_here_for_the_maps_not_delivered(maps: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = checking.outcome_of
+    seen: list[str] = []
+
+    def dies_on_the_third(source: checking.MapSource, judge: checking.Judge | None) -> checking.Outcome:
+        if os.getpid() != PARENT and len(seen) == 2:
+            os._exit(9)
+        seen.append(str(source.path))
+        return real(source, judge)
+
+    monkeypatch.setattr(beside, "outcome_of", dies_on_the_third)
+    sources = [source for source in collect_sources([str(maps)]) if "invalid" not in source.path]
+    checked, given = beside.check_beside(sources, lambda: None, _where_and_what)
+    pids = [value()[0] for value in given]  # type: ignore[index]
+    assert len(pids) == len(checked.results) == len(sources)
+    assert pids[2:] == [PARENT] * (len(pids) - 2) and PARENT not in pids[:2]
