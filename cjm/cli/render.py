@@ -307,6 +307,11 @@ def _render_one(target: Target, result: FileResult, plan: RenderPlan, pending: P
             ok = isinstance(exc, FlowTooLarge) and "svg" not in plan.formats
             note = f"No flow diagram: {exc.message}." if isinstance(exc, FlowTooLarge) else None
     if "html" in plan.formats:
+        from cjm.render.grid import too_many_for_grid
+
+        why = too_many_for_grid(result.journey)
+        if why is not None:
+            plan.say(f"{visible(result.path)}: no journey grid: {why}; the page shows the rest")
         try:
             page = render_html(result, plan.template_dir, flow.inline if flow else None,
                                _page_options(target, flow, plan, note))

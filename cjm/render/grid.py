@@ -16,7 +16,8 @@ from cjm.render.cards import ENGAGEMENT_RANK, card
 from cjm.render.lanes import blueprint_lanes, journey_lanes
 from cjm.render.notes import notes
 
-__all__ = ["ENGAGEMENT_RANK", "GRID_LIMIT", "Column", "build_grid", "card", "grid_columns", "grid_note"]
+__all__ = ["ENGAGEMENT_RANK", "GRID_LIMIT", "Column", "build_grid", "card", "grid_columns", "grid_note",
+           "too_many_for_grid"]
 
 GRID_LIMIT = 2_000
 """The most touchpoints the journey grid (and its print and phone sheets) is drawn for. A grid of
@@ -24,14 +25,20 @@ more reads on no screen or paper, and its page would take seconds to write and t
 (12,000 touchpoints: 23 MB); past it the page keeps everything else and says why in its place."""
 
 
-def grid_note(journey: JourneyMap) -> str | None:
-    """Why the page has no journey grid (a map of more than GRID_LIMIT touchpoints), or None."""
+def too_many_for_grid(journey: JourneyMap) -> str | None:
+    """Why a map of more than GRID_LIMIT touchpoints has no journey grid, or None."""
     count = len(journey.touchpoints)
     if count <= GRID_LIMIT:
         return None
-    return (f"No journey grid: the map has {count:,} touchpoints and cjm draws the grid for up to "
-            f"{GRID_LIMIT:,}, more than reads on a screen or prints. The scorecard below covers every "
-            "touchpoint. To see the journey, split it into smaller maps.")
+    return (f"the map has {count:,} touchpoints and cjm draws the grid for up to {GRID_LIMIT:,}, more "
+            "than reads on a screen or prints")
+
+
+def grid_note(journey: JourneyMap) -> str | None:
+    """The page's note in place of the grid, or None."""
+    why = too_many_for_grid(journey)
+    return None if why is None else (f"No journey grid: {why}. The scorecard below covers every "
+                                     "touchpoint. To see the journey, split it into smaller maps.")
 
 
 @record(hashable=True)

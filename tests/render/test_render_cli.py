@@ -378,6 +378,9 @@ def test_a_map_over_the_grid_limit_gets_its_page_without_the_grid(tmp_path: Path
         write_map(tmp_path / "maps", name, {**VALID_MAP, "stages": stages})
     done = cjm("render", "maps", "-o", tmp_path / "out", "--to", "html", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
+    assert "big.cjm.yaml: no journey grid: the map has 4 touchpoints and cjm draws the grid for up to 3, " \
+           "more than reads on a screen or prints; the page shows the rest" in done.stderr
+    assert "at-the-limit.cjm.yaml: no journey grid" not in done.stderr
     big = (tmp_path / "out" / "big.html").read_text("utf-8")
     assert '<p class="grid-note">No journey grid: the map has 4 touchpoints and cjm draws the grid for up ' \
            "to 3, more than reads on a screen or prints." in big
