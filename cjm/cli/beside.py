@@ -27,7 +27,7 @@ from functools import partial
 
 from cjm.check.discover import MapSource
 from cjm.check.result import FileResult
-from cjm.cli.checking import Checked, Outcome, check_sources, collect_outcomes, outcome_of
+from cjm.cli.checking import Checked, Outcome, collect_outcomes, outcome_of
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at run time (start-up)
 if TYPE_CHECKING:
@@ -53,9 +53,31 @@ def check_beside(sources: list[MapSource], meanwhile: Callable[[], None],
     for each result (`checked.results[i]`), what `after` gives for it (computed here, when called,
     for the maps the second process did not deliver)."""
     run_after = after or _nothing
-    if not sources or not can_fork():
+    beside = _start(sources, run_after)
+    received: list[tuple[Outcome, Given]] = []
+    if beside is None:
         meanwhile()
-        return _here(sources, run_after)
+    else:
+        pid, read_end = beside
+        finished = False
+        try:
+            meanwhile()
+            received = _receive_outcomes(read_end, len(sources))
+            finished = True
+        finally:
+            os.close(read_end)
+            _reap(pid, stop=not finished)
+    rest = [outcome_of(source, None) for source in sources[len(received):]]  # not delivered: here
+    given = [extra for (result, _), extra in received if result is not None]
+    given += [partial(run_after, result) for result, _ in rest if result is not None]
+    return collect_outcomes(sources, [*(outcome for outcome, _ in received), *rest]), given
+
+
+def _start(sources: list[MapSource], after: After) -> tuple[int, int] | None:
+    """The second process checking `sources`, and the end of the pipe its outcomes come from; None
+    when there is none (nothing to check, no safe fork, or the fork failed)."""
+    if not sources or not can_fork():
+        return None
     read_end, write_end = os.pipe()
     sys.stdout.flush()
     sys.stderr.flush()
@@ -64,33 +86,16 @@ def check_beside(sources: list[MapSource], meanwhile: Callable[[], None],
     except OSError:
         os.close(read_end)
         os.close(write_end)
-        meanwhile()
-        return _here(sources, run_after)
+        return None
     if pid == 0:  # pragma: no cover - the second process; its outcomes are compared by the tests
         os.close(read_end)
-        _send_outcomes(sources, write_end, run_after)
+        _send_outcomes(sources, write_end, after)
     os.close(write_end)
-    finished = False
-    try:
-        meanwhile()
-        received = _receive_outcomes(read_end, len(sources))
-        finished = True
-    finally:
-        os.close(read_end)
-        _reap(pid, stop=not finished)
-    rest = [outcome_of(source, None) for source in sources[len(received):]]  # not delivered
-    given = [extra for (result, _), extra in received if result is not None]
-    given += [partial(run_after, result) for result, _ in rest if result is not None]
-    return collect_outcomes(sources, [*(outcome for outcome, _ in received), *rest]), given
+    return pid, read_end
 
 
 def _nothing(result: FileResult) -> None:
     return None
-
-
-def _here(sources: list[MapSource], after: After) -> tuple[Checked, list[Given]]:
-    checked = check_sources(sources)
-    return checked, [partial(after, result) for result in checked.results]
 
 
 def _given(after: After, result: FileResult | None) -> Given:
