@@ -54,16 +54,16 @@ def check_loaded(loaded: Loaded, config: Config, *, follow_base: bool = True) ->
 
     lines = loaded.lines
     findings = list(loaded.findings)
-    journey = None
+    journey = too_many = None
     if loaded.data is not None:
         findings += schema.check(loaded.data, loaded.positions)
         too_many = too_many_touchpoints(loaded.data, loaded.positions, MAX_TOUCHPOINTS)
         if too_many is not None:  # refused before its model is built: that would take seconds
             findings.append(too_many)
-            return FileResult(loaded.path, stamp(findings, config, lines), lines, None, None, config)
-        phases = list(config.phases) if config.phases else None
-        journey = build_model(loaded.data, loaded.positions, phases)
-    if journey is not None and over_limits(journey):
+        else:
+            phases = list(config.phases) if config.phases else None
+            journey = build_model(loaded.data, loaded.positions, phases)
+    if too_many is not None or (journey is not None and over_limits(journey)):
         return FileResult(loaded.path, stamp(findings, config, lines), lines, journey, None, config)
     score = base = changes = None
     if journey is not None:
@@ -92,10 +92,9 @@ def _compare_with_base(base: FileResult, journey: JourneyMap, score: MapScore) -
 
 
 def over_limits(journey: JourneyMap) -> bool:
-    """True for a map beyond the limits (the schema reports phases and stages, the engine the
-    touchpoints): its rules and score are not computed, so its check stays fast."""
-    return (len(journey.phases) > MAX_PHASES or len(journey.stages) > MAX_STAGES
-            or len(journey.touchpoints) > MAX_TOUCHPOINTS)
+    """True for a map beyond the phase or stage limit (the schema reports them; the touchpoints are
+    refused before a model is built): its rules and score are not computed, so its check stays fast."""
+    return len(journey.phases) > MAX_PHASES or len(journey.stages) > MAX_STAGES
 
 
 def _run_rules(journey: JourneyMap, config: Config, *, structural: bool) -> list[Finding]:
