@@ -41,7 +41,7 @@ def main(argv: list[str]) -> int | None:
 
 
 def shown(path: str) -> str:
-    return visible(str(path))
+    return visible(path)
 
 
 CHANGED, UNCHANGED, FAILED, REFUSED, BUG = "changed", "unchanged", "failed", "refused", "bug"
@@ -74,7 +74,7 @@ def _format_file(path: str, check: bool) -> str:
     try:
         if raw is None or loaded.data is None:
             raise NotFormattable(loaded.findings)
-        new = _in_own_conventions(raw, format_text(loaded.text, str(path), loaded=loaded))
+        new = _in_own_conventions(raw, format_text(loaded.text, path, loaded=loaded))
     except NotFormattable as exc:
         _report_refusal(path, exc.findings, exc.own)
         return FAILED
@@ -106,7 +106,7 @@ def _read(path: str) -> tuple[bytes | None, Loaded]:
     from cjm.loader.read import read_bounded
 
     raw, size = read_bounded(path, MAX_BYTES)
-    return (raw, load_bytes(raw, str(path))) if size is None else (None, oversized(str(path), size))
+    return (raw, load_bytes(raw, path)) if size is None else (None, oversized(path, size))
 
 
 def _write(path: str, new: bytes, original: bytes) -> str:
@@ -175,7 +175,7 @@ def _report_refusal(path: str, findings: list[Finding], own: bool = False) -> No
             else f"{len(findings)} errors, the first")
     said = "" if first.rule in _PROBLEMS else f" ({visible(first.message)})"  # not a YAML error: say which
     sys.stderr.write(f"{shown(path)}:{first.pos.line}:{first.pos.column}: not formatted: the map has {what} "
-                     f"here [{first.rule}]{said}, which `cjm validate {visible(shlex.quote(str(path)))}` "
+                     f"here [{first.rule}]{said}, which `cjm validate {visible(shlex.quote(path))}` "
                      "explains; the file is unchanged\n")
 
 
