@@ -47,8 +47,7 @@ def import_yaml() -> ModuleType:
 
 def c_parser() -> Any:
     """libyaml's parser class (`yaml._yaml.CParser`), or None for a PyYAML built without it."""
-    if "yaml" not in sys.modules:
-        _give_re_the_pattern()
+    import_yaml()
     try:
         from yaml._yaml import CParser
     except ImportError:
