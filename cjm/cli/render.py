@@ -176,8 +176,6 @@ def _check(targets: list[Target], templates: Path | Literal[False] | None,
         preload_templates(templates)
 
     lay_out = partial(_flow_of, found) if isinstance(found, Graphviz) else None
-    if lay_out is not None:
-        import cjm.render.flow  # noqa: F401 - before the fork: both processes need it (the page its parts)
     return check_beside(sources, load_templates, lay_out)
 
 

@@ -11,6 +11,10 @@ another, both only for layouts not already in the cache (cjm.render.layouts);
 `start_flow_diagram` starts them on a pool of threads (each waits on its
 process) and returns at once, so the caller builds its HTML while they run
 and collects the diagram after.
+
+What lays the diagram out (DOT, the layout cache, the pool) is imported only when a diagram is
+laid out: the first process of `cjm render` only receives diagrams laid out in its second
+(cjm.cli.beside), and unpickling one imports this module.
 """
 
 from __future__ import annotations
@@ -18,13 +22,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from cjm.model import JourneyMap
 from cjm.records import record
-from cjm.render.dot import build_dots
 from cjm.render.graphviz import Graphviz, RenderError, svg_for_inline
-from cjm.render.jobs import Jobs
-from cjm.render.layouts import lay_out, lay_out_all
-from cjm.render.sheets import balanced
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at run time (start-up)
+if TYPE_CHECKING:
+    from cjm.model import JourneyMap
+    from cjm.render.jobs import Jobs
 
 PER_PART = 3
 FLOW_LIMIT = 1_000
@@ -45,6 +49,8 @@ class FlowDiagram:
 
 def flow_diagram(journey: JourneyMap, graphviz: Graphviz, with_parts: bool = True) -> FlowDiagram:
     """Lay out the journey's flow diagram (and its print parts); RenderError when Graphviz fails."""
+    from cjm.render.jobs import Jobs
+
     with Jobs(2) as pool:
         return start_flow_diagram(journey, graphviz, pool, with_parts)()
 
@@ -61,6 +67,9 @@ def start_flow_diagram(journey: JourneyMap, graphviz: Graphviz, pool: Jobs,
     count = len(journey.touchpoints)
     if count > FLOW_LIMIT:
         return partial(_too_big, count)
+    from cjm.render.dot import build_dots
+    from cjm.render.layouts import lay_out, lay_out_all
+
     whole, *sources = build_dots(journey, [None, *(print_parts(journey) if with_parts else [])])
     layout = pool.submit(lay_out, whole, graphviz)
     parts = pool.submit(lay_out_all, sources, graphviz)
@@ -87,6 +96,8 @@ def _too_big(count: int) -> FlowDiagram:
 
 def print_parts(journey: JourneyMap) -> list[range]:
     """Runs of touchpoints (by index) in one phase, at most PER_PART each, as even as possible."""
+    from cjm.render.sheets import balanced
+
     runs: list[range] = []
     start = 0
     touchpoints = journey.touchpoints

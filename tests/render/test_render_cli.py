@@ -317,10 +317,10 @@ def test_without_graphviz_the_html_is_still_written(tmp_path: Path, monkeypatch:
 def test_a_map_over_the_flow_limit_gets_its_page_without_the_diagram(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, to: str | None, code: int, files: list[str]) -> None:
     """No Graphviz is started for it (it would take minutes): the page says why in its place."""
-    from cjm.render import flow
+    from cjm.render import flow, layouts
 
     monkeypatch.setattr(flow, "FLOW_LIMIT", 3)
-    monkeypatch.setattr(flow, "lay_out", lambda *args: pytest.fail("Graphviz started"))
+    monkeypatch.setattr(layouts, "lay_out", lambda *args: pytest.fail("Graphviz started"))
     touchpoints = [{"id": f"t{n}", "title": f"Touchpoint {n}", "step": "connect"} for n in range(4)]
     big = write_map(tmp_path / "maps", "big", {**VALID_MAP, "stages": [
         {"phase": "awareness", "touchpoints": touchpoints}]})
