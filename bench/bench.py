@@ -22,7 +22,10 @@ e) ``check-jsonschema --schemafile SCHEMA FILE...``, SCHEMA being the output
 f) ``yamllint -d relaxed FILE...`` (yamllint's built-in relaxed config, so
    style nits are warnings; the generated maps are clean under both configs).
 
-Every run is started by bench/spawner.py, a small process that reads the
+Tools take turns: after the warm-up runs, each timed round runs every tool
+once, each round starting one tool further on, so a slow spell of the shared
+machine falls on all of them alike and the ratios hold. Every run is started
+by bench/spawner.py, a small process that reads the
 run's wall time and peak memory (ru_maxrss from ``os.wait4``: the largest of
 the process and of the children it reaped, such as cjm's pool workers, not
 their sum); "peak MiB" is the largest over the timed runs.
@@ -396,22 +399,33 @@ def parse_report(report: str, tail: str, outer_seconds: float, timed_out: bool) 
     return Run(seconds, code, tail, maxrss * RSS_UNIT / 2**20)
 
 
-def time_tool(tool: Tool, inp: Input, cwd: Path) -> Result:
-    """Warm-up runs, then timed runs, of *tool* on *inp*."""
+def time_tools(tools: list[Tool], inp: Input, cwd: Path) -> list[Result]:
+    """Warm-up runs of each tool on *inp*, then timed rounds in which every tool runs once, each
+    round starting one tool further on. A slow spell of the shared machine then falls on every tool
+    alike rather than on whichever tool's runs it covered, so the ratios between tools hold even
+    when the absolute times move. A tool that is not available gets an empty result."""
+    results = [Result(tool) for tool in tools]
+    timed = [(result, _argv(result.tool, inp)) for result in results if result.tool.argv is not None]
+    names = ", ".join(result.tool.name for result, _ in timed)
+    progress(f"{inp.label}: {inp.warmup} warm-up + {inp.runs} timed round(s) of: {names}")
+    for _, argv in timed:
+        for _ in range(inp.warmup):
+            run_once(argv, cwd)
+    for round_ in range(inp.runs):
+        for turn in range(len(timed)):
+            result, argv = timed[(round_ + turn) % len(timed)]
+            run = run_once(argv, cwd)
+            result.times.append(run.seconds)
+            result.exit_codes.append(run.exit_code)
+            if run.peak_mib is not None:
+                result.peaks.append(run.peak_mib)
+            result.tail = run.tail
+    return results
+
+
+def _argv(tool: Tool, inp: Input) -> list[str]:
     assert tool.argv is not None
-    argv = list(tool.argv) + (list(inp.paths) if tool.takes_files else [])
-    result = Result(tool)
-    progress(f"{inp.label}: {tool.name}: {inp.warmup} warm-up + {inp.runs} timed")
-    for _ in range(inp.warmup):
-        run_once(argv, cwd)
-    for _ in range(inp.runs):
-        run = run_once(argv, cwd)
-        result.times.append(run.seconds)
-        result.exit_codes.append(run.exit_code)
-        if run.peak_mib is not None:
-            result.peaks.append(run.peak_mib)
-        result.tail = run.tail
-    return result
+    return list(tool.argv) + (list(inp.paths) if tool.takes_files else [])
 
 
 def progress(message: str) -> None:
@@ -485,11 +499,6 @@ def make_inputs(work: Path, args: argparse.Namespace) -> list[Input]:
         "huge-map": lambda: make_big(work, args, "huge-map"),
     }
     return [makers[kind]() for kind in INPUT_KINDS if kind in args.inputs]
-
-
-def measure(tool: Tool, inp: Input, cwd: Path) -> Result:
-    """Time *tool* on *inp*; an unavailable tool gives an empty result."""
-    return Result(tool) if tool.argv is None else time_tool(tool, inp, cwd)
 
 
 Runs = list[tuple[Input, list[Result]]]
@@ -672,7 +681,8 @@ def header_lines(setup: Setup, inputs: list[Input]) -> list[str]:
     lines += [
         "- timing: time.perf_counter() around os.posix_spawnp() and os.wait4() in bench/spawner.py, "
         "a small process that starts each run; median and min of the timed runs, after warm-up "
-        "runs that are not counted",
+        "runs that are not counted; the tools take turns, one run each per round, so a slow spell "
+        "of the machine falls on all of them alike",
         "- peak MiB: ru_maxrss from os.wait4, the largest over the timed runs; for a process with "
         "children (cjm's pool workers) it is the largest of the process and its reaped children, "
         "not their sum; about 8.5 MiB is the spawner's own, so no run shows less",
@@ -792,10 +802,8 @@ def main(argv: list[str] | None = None) -> int:
         setup = build_tools(args, work)
         progress("generating inputs")
         inputs = make_inputs(work, args)
-        runs = [
-            (inp, [measure(tool, inp, work) for tool in setup.tools if tool.runs_on(inp.kind)])
-            for inp in inputs
-        ]
+        runs = [(inp, time_tools([tool for tool in setup.tools if tool.runs_on(inp.kind)], inp, work))
+                for inp in inputs]
     report, status = render_report(setup, inputs, runs)
     print(report)
     _, all_met = target_lines(runs)

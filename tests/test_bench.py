@@ -111,6 +111,26 @@ def one_map_results(render_seconds: float = 0.25, code: int = 0) -> list[Any]:
     ]
 
 
+def test_tools_take_turns_a_round_at_a_time(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Warm-ups first, then every tool once per round, each round starting one further on; a tool
+    that is not available is left out and gets an empty result."""
+    order: list[str] = []
+
+    def run_once(argv: list[str], cwd: Path) -> Any:
+        order.append(" ".join(argv))
+        return bench.Run(len(order) / 1000, 0, "", 10.0 + len(order))
+
+    monkeypatch.setattr(bench, "run_once", run_once)
+    tools = [bench.Tool("a", ("a",)), bench.Tool("gone", None, missing="not installed"),
+             bench.Tool("b", ("b",)), bench.Tool("c", ("c",), takes_files=False)]
+    results = bench.time_tools(tools, bench.Input("one map", "one", ("m.cjm.yaml",), "about", 1, 3), tmp_path)
+    a, b = "a m.cjm.yaml", "b m.cjm.yaml"  # the files appended, but not to a tool that takes none
+    assert order == [a, b, "c", a, b, "c", b, "c", a, "c", a, b]
+    assert [r.tool.name for r in results] == ["a", "gone", "b", "c"] and results[1].times == []
+    assert results[0].times == [0.004, 0.009, 0.011] and results[0].peaks == [14.0, 19.0, 21.0]
+    assert all(r.exit_codes == [0, 0, 0] for r in results if r.tool.argv is not None)
+
+
 def inp(kind: str, label: str) -> Any:
     return bench.Input(label, kind, ("m.cjm.yaml",), "about", 0, 1)
 
