@@ -176,7 +176,25 @@ def _check(targets: list[Target], templates: Path | Literal[False] | None,
         preload_templates(templates)
 
     lay_out = partial(_flow_of, found) if isinstance(found, Graphviz) else None
+    _import_shared()
     return check_beside(sources, load_templates, lay_out)
+
+
+def _import_shared() -> None:
+    """Import, once before the fork, what both processes would each import after it: pickle (the
+    pipe between them), hashlib (layout keys there, the page script's digest here), threading
+    (Graphviz's pool there, Jinja's lock here), the flow diagram (laid out there, received here),
+    cjm.render.sheets with the page parts it draws on (print parts there, the page here), the
+    colours, and where cjm keeps its files (layouts there, templates here).
+    Importing them twice cost about a tenth of render's CPU time on one map."""
+    import hashlib  # noqa: F401
+    import pickle  # noqa: F401
+    import threading  # noqa: F401
+
+    import cjm.render.flow
+    import cjm.render.palette
+    import cjm.render.sheets
+    import cjm.resources  # noqa: F401
 
 
 def _flow_of(graphviz: Graphviz, result: FileResult) -> FlowDiagram | None:
