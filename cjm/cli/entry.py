@@ -22,7 +22,7 @@ OUTPUT_FAULTS = {errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EFBIG, getattr(errn
 COLLECT_EVERY = 50_000
 """The console script's garbage collector looks for cycles once per this many new objects, not
 CPython's 700. A command's imports make tens of thousands of objects that live until it ends, and
-at 700 the collector goes over them again and again: about 8 % of `cjm validate`'s time on one
+at 700 the collector goes over them again and again: 5-8 % of `cjm validate`'s CPU time on one
 map. Cycles are still collected, so memory stays bounded on thousands of maps (bench/bench.py
 measures both); the older generations keep CPython's thresholds."""
 

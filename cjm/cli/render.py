@@ -167,7 +167,7 @@ def _check(targets: list[Target], templates: Path | Literal[False] | None,
     sources = [target.source for target in targets]
     if templates is False or len(sources) >= POOL_FROM:
         return check_sources(sources), None
-    from cjm.cli.beside import check_beside
+    from cjm.cli.beside import can_fork, check_beside
     from cjm.render.graphviz import Graphviz
 
     def load_templates() -> None:
@@ -176,7 +176,8 @@ def _check(targets: list[Target], templates: Path | Literal[False] | None,
         preload_templates(templates)
 
     lay_out = partial(_flow_of, found) if isinstance(found, Graphviz) else None
-    _import_shared()
+    if can_fork():
+        _import_shared()
     return check_beside(sources, load_templates, lay_out)
 
 
@@ -186,7 +187,7 @@ def _import_shared() -> None:
     (Graphviz's pool there, Jinja's lock here), the flow diagram (laid out there, received here),
     cjm.render.sheets with the page parts it draws on (print parts there, the page here), the
     colours, and where cjm keeps its files (layouts there, templates here).
-    Importing them twice cost about a tenth of render's CPU time on one map."""
+    Importing them twice cost 6-9 % of render's CPU time on one map."""
     import hashlib  # noqa: F401
     import pickle  # noqa: F401
     import threading  # noqa: F401
